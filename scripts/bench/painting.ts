@@ -1,0 +1,80 @@
+import type { Browser } from '@playwright/test';
+import { bigJpeg, newEditorPage, openImage } from './browser';
+import { median, percentile } from './stats';
+
+declare global {
+  interface Window {
+    benchFrames?: number[];
+    benchRecording?: boolean;
+  }
+}
+
+export interface PaintingFigures {
+  zoom: string;
+  moves: number;
+  workMedian: number;
+  workP95: number;
+  frameMedian: number;
+  frameP95: number;
+}
+
+/**
+ * Drags a 100 px brush over a 6000x4000 photo at about 120 pointer events a second and
+ * records (a) the work each animation frame does for the stroke (rasterise, update the
+ * overlay, draw the layer: the `paint-frame` measures) and (b) the interval between frames.
+ */
+export async function paintingBenchmark(browser: Browser, url: string): Promise<PaintingFigures[]> {
+  const page = await newEditorPage(browser, url);
+  await openImage(page, await bigJpeg(page, 6000, 4000), 'big-6000x4000.jpg');
+  await page.getByLabel('Brush size', { exact: true }).fill('100');
+  const canvas = page.getByLabel('Canvas', { exact: true });
+  const box = (await canvas.boundingBox())!;
+  const results: PaintingFigures[] = [];
+
+  for (const zoom of ['Zoom to fit', 'Actual size']) {
+    await page.getByRole('button', { name: zoom, exact: true }).click();
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      performance.clearMeasures('paint-frame');
+      window.benchFrames = [];
+      window.benchRecording = true;
+      let last = performance.now();
+      const loop = (now: number) => {
+        window.benchFrames!.push(now - last);
+        last = now;
+        if (window.benchRecording) requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+    const moves = 360;
+    const point = (i: number) => ({
+      x: box.x + box.width * (0.15 + 0.7 * (i / moves)),
+      y: box.y + box.height * (0.5 + 0.3 * Math.sin(i / 18)),
+    });
+    await page.mouse.move(point(0).x, point(0).y);
+    await page.mouse.down();
+    for (let i = 1; i <= moves; i++) {
+      await page.mouse.move(point(i).x, point(i).y);
+      await page.waitForTimeout(8);
+    }
+    await page.mouse.up();
+    const { work, frames } = await page.evaluate(() => {
+      window.benchRecording = false;
+      return {
+        work: performance.getEntriesByName('paint-frame').map((e) => e.duration),
+        // The first interval waits for the drag to start.
+        frames: window.benchFrames!.slice(2),
+      };
+    });
+    results.push({
+      zoom: zoom === 'Zoom to fit' ? 'fit' : '100%',
+      moves,
+      workMedian: median(work),
+      workP95: percentile(work, 95),
+      frameMedian: median(frames),
+      frameP95: percentile(frames, 95),
+    });
+  }
+  await page.context().close();
+  return results;
+}

@@ -1,0 +1,29 @@
+import { EditorCanvas } from '../canvas/EditorCanvas';
+import { MaskPanel } from '../editor/MaskPanel';
+import { Toolbar } from '../editor/Toolbar';
+import { ParamsPanel } from '../params/ParamsPanel';
+import { GenerateButton } from './GenerateButton';
+import { Header } from './Header';
+import { NoticeBar } from './NoticeBar';
+import { useShortcuts } from './useShortcuts';
+
+export function App() {
+  useShortcuts();
+  return (
+    <div className="flex h-screen flex-col">
+      <Header />
+      <NoticeBar />
+      <div className="flex min-h-0 flex-1">
+        <Toolbar />
+        <main className="min-w-0 flex-1">
+          <EditorCanvas />
+        </main>
+        <aside aria-label="Settings" className="w-80 shrink-0 overflow-y-auto border-l border-neutral-800 bg-panel">
+          <MaskPanel />
+          <ParamsPanel />
+          <GenerateButton />
+        </aside>
+      </div>
+    </div>
+  );
+}

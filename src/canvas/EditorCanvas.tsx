@@ -1,0 +1,111 @@
+import type Konva from 'konva';
+import { useEffect, useLayoutEffect, useMemo, useRef, type DragEvent } from 'react';
+import { Circle, Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
+import { openImage } from '../editor/imageActions';
+import { useEditor } from '../editor/store';
+import { imageFilesFrom } from '../image/loadImage';
+import { attachGestures } from './gestures';
+import { MaskOverlay } from './maskOverlay';
+import { useOverlayPainter } from './useOverlayPainter';
+import { useElementSize } from './useElementSize';
+import { fitView, zoomAt, type View } from './view';
+
+/** The image, the mask overlay and the brush cursor, under one zoom and pan. */
+export function EditorCanvas() {
+  const image = useEditor((s) => s.image);
+  const view = useEditor((s) => s.view);
+  const overlaySettings = useEditor((s) => s.overlay);
+  const showOriginal = useEditor((s) => s.showOriginal);
+  const container = useRef<HTMLElement>(null);
+  const size = useElementSize(container);
+  const viewRef = useRef<View | null>(view);
+  useLayoutEffect(() => {
+    viewRef.current = view;
+  }, [view]);
+
+  const maskLayer = useRef<Konva.Layer>(null);
+  const uiLayer = useRef<Konva.Layer>(null);
+  const cursor = useRef<Konva.Circle>(null);
+  const rectanglePreview = useRef<Konva.Rect>(null);
+  const lassoPreview = useRef<Konva.Line>(null);
+
+  const overlay = useMemo(() => (image ? new MaskOverlay(image.width, image.height) : null), [image]);
+  useOverlayPainter(overlay, maskLayer);
+
+  // A new image (or a restored one without a saved view) starts fitted to the canvas.
+  useEffect(() => {
+    if (image && !view && size.width > 0) useEditor.setState({ view: fitView(image.width, image.height, size.width, size.height) });
+  }, [image, view, size.width, size.height]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element || !image) return;
+    return attachGestures({
+      container: element,
+      getView: () => viewRef.current,
+      setView: (next) => useEditor.setState({ view: next }),
+      maskLayer: () => maskLayer.current,
+      uiLayer: () => uiLayer.current,
+      cursor: () => cursor.current,
+      rectanglePreview: () => rectanglePreview.current,
+      lassoPreview: () => lassoPreview.current,
+    });
+  }, [image]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const onWheel = (e: WheelEvent) => {
+      const current = viewRef.current;
+      if (!current) return;
+      e.preventDefault();
+      const bounds = element.getBoundingClientRect();
+      const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+      const anchor = { x: e.clientX - bounds.left, y: e.clientY - bounds.top };
+      useEditor.setState({ view: zoomAt(current, Math.exp(-delta * 0.0015), anchor) });
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, []);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const [file] = imageFilesFrom(e.dataTransfer);
+    if (file) void openImage(file);
+  };
+
+  const scale = view?.scale ?? 1;
+  return (
+    <section
+      ref={container}
+      aria-label="Canvas"
+      className="relative h-full w-full touch-none overflow-hidden bg-[repeating-conic-gradient(#1a1d22_0%_25%,#15171b_0%_50%)] bg-[length:24px_24px] select-none"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+      data-scale={view?.scale}
+      data-offset-x={view?.x}
+      data-offset-y={view?.y}
+    >
+      {!image && (
+        <p className="pointer-events-none absolute inset-0 flex items-center justify-center p-8 text-center text-neutral-400">
+          Drop a photo here, paste one (Ctrl+V), or use Upload image.
+        </p>
+      )}
+      {image && view && size.width > 0 && (
+        <Stage width={size.width} height={size.height} scaleX={scale} scaleY={scale} x={view.x} y={view.y} listening={false}>
+          <Layer imageSmoothingEnabled={scale < 2}>
+            <KonvaImage image={image.bitmap} width={image.width} height={image.height} />
+          </Layer>
+          <Layer ref={maskLayer} imageSmoothingEnabled={scale < 2} visible={overlaySettings.visible && !showOriginal}>
+            {overlay && <KonvaImage image={overlay.canvas} opacity={overlaySettings.opacity} />}
+          </Layer>
+          <Layer ref={uiLayer}>
+            <Circle ref={cursor} visible={false} stroke="#fff" strokeWidth={1.5} strokeScaleEnabled={false} shadowColor="#000" shadowBlur={2} shadowOpacity={0.9} />
+            <Rect ref={rectanglePreview} visible={false} stroke="#fff" dash={[6, 4]} strokeWidth={1.5} strokeScaleEnabled={false} fill="rgba(255,255,255,0.12)" />
+            <Line ref={lassoPreview} visible={false} closed stroke="#fff" dash={[6, 4]} strokeWidth={1.5} strokeScaleEnabled={false} fill="rgba(255,255,255,0.12)" />
+          </Layer>
+        </Stage>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { describeImageProblem } from '../image/errors';
+import { MAX_SIDE } from '../image/formats';
+import { loadImageFile, type LoadedImage } from '../image/loadImage';
+import { maskDoc } from './session';
+import { showError, showNotice, useEditor } from './store';
+
+/** Opens a picked, dropped or pasted file; a bad file leaves the current work as it was. */
+export async function openImage(file: File, options: { downscale?: boolean } = {}) {
+  useEditor.setState({ busy: 'Opening image' });
+  try {
+    const result = await loadImageFile(file, file.name, options);
+    if (!result.ok) {
+      const { problem } = result;
+      showError(
+        describeImageProblem(problem),
+        problem.kind === 'too-large'
+          ? { label: `Downscale to ${MAX_SIDE} px`, run: () => void openImage(file, { downscale: true }) }
+          : undefined,
+      );
+      return;
+    }
+    setImage(result.image);
+    showNotice(null);
+  } finally {
+    useEditor.setState({ busy: null });
+  }
+}
+
+/** Makes `image` the one being edited, with a blank mask (or the given one). */
+export function setImage(image: LoadedImage, mask?: Uint8Array) {
+  const previous = useEditor.getState().image;
+  maskDoc.reset(image.width, image.height, mask);
+  useEditor.setState({ image, view: null });
+  if (previous && previous.bitmap !== image.bitmap) previous.bitmap.close();
+}

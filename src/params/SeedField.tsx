@@ -1,0 +1,41 @@
+import { rollSeed } from '../jobs/params';
+import { NumberField } from './NumberField';
+import { useParams } from './paramsStore';
+import { useNumericParam } from './useNumericParam';
+
+/** Seed input, a button that rolls a new one, and the per-job random seed switch. */
+export function SeedField() {
+  const seed = useNumericParam('seed');
+  const randomSeed = useParams((state) => state.draft.randomSeed);
+  const setField = useParams((state) => state.setField);
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <NumberField field="seed" {...seed} />
+        </div>
+        <button
+          type="button"
+          aria-label="New seed"
+          title="New seed"
+          onClick={() => seed.onChange(String(rollSeed()))}
+          className="mt-5 rounded-md border border-neutral-700 bg-[#111316] px-2 py-1.5 text-sm text-neutral-200 hover:border-[#4f8cff] focus:outline-none focus-visible:ring-2 focus-visible:ring-[#4f8cff]"
+        >
+          <span aria-hidden="true">🎲</span>
+        </button>
+      </div>
+      <label className="flex items-center gap-2 text-sm text-neutral-200">
+        <input
+          type="checkbox"
+          checked={randomSeed}
+          onChange={(event) => setField('randomSeed', event.target.checked)}
+          className="size-4 accent-[#4f8cff]"
+        />
+        Random seed
+      </label>
+      {randomSeed && (
+        <p className="text-xs text-neutral-500">Each job picks a fresh seed.</p>
+      )}
+    </div>
+  );
+}

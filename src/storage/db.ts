@@ -1,0 +1,49 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { View } from '../canvas/view';
+import type { OverlaySettings, Tool } from '../editor/store';
+
+export interface SavedImage {
+  blob: Blob;
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** The mask, deflated: masks are mostly runs of 0 and 255 and shrink a hundredfold. */
+export interface SavedMask {
+  width: number;
+  height: number;
+  deflated: Blob;
+}
+
+export interface SavedEditor {
+  tool: Tool;
+  brushSize: number;
+  brushHardness: number;
+  overlay: OverlaySettings;
+  view: View | null;
+}
+
+interface SessionSchema extends DBSchema {
+  session: {
+    key: 'image' | 'mask' | 'params' | 'editor';
+    value: SavedImage | SavedMask | SavedEditor | unknown;
+  };
+}
+
+export type SessionKey = SessionSchema['session']['key'];
+
+const DB_NAME = 'inpaint-studio';
+/** Bump with an upgrade step when the saved shapes change. */
+const DB_VERSION = 1;
+
+let db: Promise<IDBPDatabase<SessionSchema>> | null = null;
+
+export function openSessionDb() {
+  db ??= openDB<SessionSchema>(DB_NAME, DB_VERSION, {
+    upgrade(database) {
+      if (!database.objectStoreNames.contains('session')) database.createObjectStore('session');
+    },
+  });
+  return db;
+}

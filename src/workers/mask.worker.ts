@@ -1,0 +1,31 @@
+import * as Comlink from 'comlink';
+import { featherMask, featherRegion, growMask, maskFromRgba, scaleMask, shrinkMask } from '../mask';
+import type { Mask, Rect } from '../mask/types';
+
+/** Whole-mask operations off the main thread; results are transferred, not copied. */
+const api = {
+  feather(data: Uint8Array, width: number, height: number, radius: number) {
+    const out = featherMask(data, width, height, radius);
+    return Comlink.transfer(out, [out.buffer]);
+  },
+  featherRegion(mask: Mask, rect: Rect, radius: number) {
+    const result = featherRegion(mask, rect, radius);
+    return Comlink.transfer(result, [result.data.buffer]);
+  },
+  grow(mask: Mask, px: number) {
+    const out = growMask(mask, px);
+    return Comlink.transfer(out, [out.buffer]);
+  },
+  /** An imported mask picture, as values, scaled to the photo's size. */
+  maskFromImage(rgba: Uint8ClampedArray, width: number, height: number, toWidth: number, toHeight: number) {
+    const values = scaleMask(maskFromRgba(rgba, width, height), width, height, toWidth, toHeight);
+    return Comlink.transfer(values, [values.buffer]);
+  },
+  shrink(mask: Mask, px: number) {
+    const out = shrinkMask(mask, px);
+    return Comlink.transfer(out, [out.buffer]);
+  },
+};
+
+export type MaskWorkerApi = typeof api;
+Comlink.expose(api);

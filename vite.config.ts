@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { isolationHeaders } from './server/isolation';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  server: { port: 5173, headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
