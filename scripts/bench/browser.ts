@@ -29,6 +29,8 @@ export async function startBrowser(dist: string) {
 
 export async function newEditorPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // tsx compiles this script with keepNames, which wraps functions handed to page.evaluate in __name().
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const page = await context.newPage();
   await page.goto(url);
   return page;
