@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { EditorPage, fixture, maskAt } from './support/editorPage';
 import { browserJpeg, withExifOrientation } from './support/exif';
-import { corruptPng, emptyFile, giantPng, heicLike, textFile, twoFrameGif } from './support/imageFiles';
+import { corruptPng, emptyFile, giantPng, heicLike, textFile, tinyAvif, twoFrameGif } from './support/imageFiles';
 
 const PHOTO = 'overture-creations-5sI6fQgYIuo.png';
 
@@ -55,7 +55,7 @@ test('EXIF orientation is applied to JPEGs', async ({ page }) => {
   expect([mask.width, mask.height]).toEqual([200, 300]);
 });
 
-test('a GIF opens at its first frame and a WebP opens', async ({ page }) => {
+test('a GIF opens at its first frame; WebP and AVIF open', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();
   await editor.upload(twoFrameGif());
@@ -68,6 +68,8 @@ test('a GIF opens at its first frame and a WebP opens', async ({ page }) => {
   });
   await editor.upload({ name: 'photo.webp', mimeType: 'image/webp', buffer: Buffer.from(webp) });
   await expect(editor.imageSize()).toHaveText('64 × 48');
+  await editor.upload(tinyAvif());
+  await expect(editor.imageSize()).toHaveText('2 × 2');
 });
 
 test('drag and drop onto the canvas, and paste from the clipboard', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { EditorPage, maskAt, readMaskFixture } from './support/editorPage';
+import { pngOfSize } from './support/imageFiles';
 
 const PHOTO = 'overture-creations-5sI6fQgYIuo.png';
 
@@ -125,6 +126,81 @@ test('feather softens the exported edge into greys', async ({ page }) => {
   for (let i = 1; i < ramp.length; i++) expect(ramp[i]).toBeGreaterThan(ramp[i - 1]);
 });
 
+test('pan with space+drag and with the middle button; strokes still land under the cursor', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.button('Actual size').click();
+  const start = await editor.view();
+  const at = await editor.toScreen(256, 256);
+
+  await page.mouse.move(at.x, at.y);
+  await page.keyboard.down(' ');
+  await page.mouse.down();
+  await page.mouse.move(at.x + 60, at.y + 40, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up(' ');
+  let view = await editor.view();
+  expect([view.x - start.x, view.y - start.y]).toEqual([60, 40]);
+
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down({ button: 'middle' });
+  await page.mouse.move(at.x - 100, at.y, { steps: 5 });
+  await page.mouse.up({ button: 'middle' });
+  view = await editor.view();
+  expect([view.x - start.x, view.y - start.y]).toEqual([-40, 40]);
+
+  // Panning painted nothing; a stroke now lands where the cursor is.
+  let mask = await editor.exportMask();
+  expect(mask.values.every((v) => v === 0)).toBe(true);
+  await editor.setBrush(10);
+  await editor.drag([400, 450], [470, 450]);
+  mask = await editor.exportMask();
+  expect(maskAt(mask, 430, 450)).toBe(255);
+  expect(maskAt(mask, 430, 458)).toBe(0);
+});
+
+test('the round cursor shows the real brush size at the current zoom', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.upload(pngOfSize(400, 400, () => [60, 60, 60, 255], 'grey.png'));
+  await expect(editor.imageSize()).toHaveText('400 × 400');
+  await editor.button('Actual size').click();
+  await editor.field('Brush size').fill('80');
+  await editor.field('Brush size').blur();
+  const centre = await editor.toScreen(200, 200);
+  await page.mouse.move(centre.x, centre.y);
+  const brightAt = async (dx: number) => {
+    const shot = await page.screenshot({ clip: { x: centre.x + dx - 1, y: centre.y - 1, width: 3, height: 3 } });
+    const { data } = PNG.sync.read(shot);
+    return Math.max(...Array.from({ length: 9 }, (_, i) => data[i * 4]));
+  };
+  // The ring is 40 px (the radius) from the cursor at 100%, and 80 px at 200%.
+  await expect.poll(() => brightAt(40)).toBeGreaterThan(150);
+  expect(await brightAt(0)).toBeLessThan(100);
+  expect(await brightAt(20)).toBeLessThan(100);
+  await page.keyboard.press('Control+=');
+  await page.keyboard.press('Control+=');
+  await page.keyboard.press('Control+=');
+  await expect.poll(async () => (await editor.view()).scale).toBeCloseTo(1.953, 2);
+  const zoomed = await editor.toScreen(200, 200);
+  await page.mouse.move(zoomed.x, zoomed.y);
+  const ring = 40 * 1.953125;
+  const shot = await page.screenshot({ clip: { x: zoomed.x + ring - 1, y: zoomed.y - 1, width: 3, height: 3 } });
+  expect(Math.max(...Array.from({ length: 9 }, (_, i) => PNG.sync.read(shot).data[i * 4]))).toBeGreaterThan(150);
+});
+
+test('a mask image of another size is scaled to the photo', async ({ page }) => {
+  const editor = new EditorPage(page);
+  const chooser = page.waitForEvent('filechooser');
+  await editor.button('Import mask').click();
+  await (await chooser).setFiles(pngOfSize(128, 64, (x) => (x < 64 ? [255, 255, 255, 255] : [0, 0, 0, 255]), 'half.png'));
+  await expect(editor.button('Undo')).toBeEnabled();
+  const mask = await editor.exportMask();
+  expect([mask.width, mask.height]).toEqual([512, 512]);
+  expect(maskAt(mask, 100, 10)).toBe(255);
+  expect(maskAt(mask, 250, 500)).toBe(255);
+  expect(maskAt(mask, 262, 10)).toBe(0);
+  expect(maskAt(mask, 500, 500)).toBe(0);
+});
+
 test('an imported _mask.png is the mask, and exports back unchanged', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.importMask('overture-creations-5sI6fQgYIuo_mask.png');
@@ -167,5 +243,9 @@ test('brush size keys, and holding O or the button shows the original without th
   await page.mouse.down();
   await expect.poll(pixel).not.toEqual([0, 255, 0]);
   await page.mouse.up();
+  await expect.poll(pixel).toEqual([0, 255, 0]);
+  await page.getByLabel('Show mask').uncheck();
+  await expect.poll(pixel).not.toEqual([0, 255, 0]);
+  await page.getByLabel('Show mask').check();
   await expect.poll(pixel).toEqual([0, 255, 0]);
 });

@@ -38,6 +38,25 @@ test('image, mask, parameters and view come back after a reload', async ({ page 
   await expect(editor.button('Undo')).toBeDisabled();
 });
 
+test('closing the tab right after an edit keeps it', async ({ page, context }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.uploadAndWait(PHOTO);
+  await editor.waitSaved();
+  await editor.button('Rectangle').click();
+  await editor.drag([100, 100], [200, 200]);
+  await editor.field('Prompt').fill('a red bicycle');
+  await page.close({ runBeforeUnload: true });
+
+  const again = new EditorPage(await context.newPage());
+  await again.open();
+  await expect(again.imageSize()).toHaveText('512 × 512');
+  await expect(again.field('Prompt')).toHaveValue('a red bicycle');
+  await again.field('Feather').fill('0');
+  const mask = await again.exportMask();
+  expect(maskAt(mask, 150, 150)).toBe(255);
+});
+
 test('a full browser storage is reported and the work stays open', async ({ page }) => {
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;

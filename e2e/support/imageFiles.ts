@@ -83,3 +83,10 @@ export function twoFrameGif(): FilePayload {
   ];
   return { name: 'blink.gif', mimeType: 'image/gif', buffer: Buffer.from(bytes) };
 }
+
+/** A 2x2 AVIF (the widely used browser feature-detection sample): Chromium can't encode AVIF. */
+export function tinyAvif(): FilePayload {
+  const base64 =
+    'AAAAIGZ0eXBhdmlmAAAAAGF2aWZtaWYxbWlhZk1BMUIAAADybWV0YQAAAAAAAAAoaGRscgAAAAAAAAAAcGljdAAAAAAAAAAAAAAAAGxpYmF2aWYAAAAADnBpdG0AAAAAAAEAAAAeaWxvYwAAAABEAAABAAEAAAABAAABGgAAAB0AAAAoaWluZgAAAAAAAQAAABppbmZlAgAAAAABAABhdjAxQ29sb3IAAAAAamlwcnAAAABLaXBjbwAAABRpc3BlAAAAAAAAAAIAAAACAAAAEHBpeGkAAAAAAwgICAAAAAxhdjFDgQ0MAAAAABNjb2xybmNseAACAAIAAYAAAAAXaXBtYQAAAAAAAAABAAEEAQKDBAAAACVtZGF0EgAKCBgANogQEAwgMg8f8D///8WfhwB8+ErK42A=';
+  return { name: 'tiny.avif', mimeType: 'image/avif', buffer: Buffer.from(base64, 'base64') };
+}

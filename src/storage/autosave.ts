@@ -4,8 +4,6 @@ import { useParams } from '../params/paramsStore';
 import { openSessionDb, type SavedEditor, type SavedImage, type SavedMask, type SessionKey } from './db';
 import { deflate } from './deflate';
 
-const DELAY_MS = 250;
-
 export function storageErrorMessage(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   const why =
@@ -24,30 +22,29 @@ const editorSnapshot = (s: EditorState): SavedEditor => ({
 });
 
 /**
- * Saves the session to IndexedDB as the user works: the image when it changes, the mask
- * after each edit, parameters and view shortly after they settle. Failures are shown.
+ * Saves the session to IndexedDB as the user works: each part (image, mask, parameters,
+ * editor settings and view) is written as soon as it changes, one write per part at a
+ * time, so a closed tab or a crash loses at most the write under way. Failures are shown.
  */
 export function startAutosave() {
-  const timers = new Map<SessionKey, ReturnType<typeof setTimeout>>();
   const savers: Record<SessionKey, () => Promise<unknown>> = {
     image: saveImage,
     mask: saveMask,
     params: () => put('params', useParams.getState().draft),
     editor: () => put('editor', editorSnapshot(useEditor.getState())),
   };
-
-  let writing = 0;
+  const writing = new Set<SessionKey>();
+  const writeAgain = new Set<SessionKey>();
   let failed = false;
 
-  function schedule(key: SessionKey, delay = DELAY_MS) {
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => run(key), delay));
-    useEditor.setState({ saveStatus: 'pending' });
+  function save(key: SessionKey) {
+    if (useEditor.getState().saveStatus !== 'pending') useEditor.setState({ saveStatus: 'pending' });
+    if (writing.has(key)) writeAgain.add(key);
+    else write(key);
   }
 
-  function run(key: SessionKey) {
-    timers.delete(key);
-    writing++;
+  function write(key: SessionKey) {
+    writing.add(key);
     savers[key]()
       .then(() => (failed = false))
       .catch((error: unknown) => {
@@ -55,36 +52,25 @@ export function startAutosave() {
         showError(storageErrorMessage(error));
       })
       .finally(() => {
-        writing--;
-        if (writing === 0 && timers.size === 0) useEditor.setState({ saveStatus: failed ? 'failed' : 'saved' });
+        writing.delete(key);
+        if (writeAgain.delete(key)) write(key);
+        else if (writing.size === 0) useEditor.setState({ saveStatus: failed ? 'failed' : 'saved' });
       });
   }
 
   const unsubscribers = [
     maskDoc.subscribe(() => {
-      if (!maskDoc.isStroking) schedule('mask');
+      if (!maskDoc.isStroking) save('mask');
     }),
-    useParams.subscribe(() => schedule('params')),
+    useParams.subscribe(() => save('params')),
     useEditor.subscribe((state, previous) => {
-      if (state.image !== previous.image) schedule('image', 0);
+      if (state.image !== previous.image) save('image');
       const a = editorSnapshot(state);
       const b = editorSnapshot(previous);
-      if ((Object.keys(a) as (keyof SavedEditor)[]).some((k) => a[k] !== b[k])) schedule('editor');
+      if ((Object.keys(a) as (keyof SavedEditor)[]).some((k) => a[k] !== b[k])) save('editor');
     }),
   ];
-
-  // A closing tab gets the pending saves started at once.
-  const flush = () => {
-    for (const key of [...timers.keys()]) {
-      clearTimeout(timers.get(key));
-      run(key);
-    }
-  };
-  window.addEventListener('pagehide', flush);
-
   return () => {
-    flush();
-    window.removeEventListener('pagehide', flush);
     for (const unsubscribe of unsubscribers) unsubscribe();
   };
 }
