@@ -8,15 +8,15 @@ export function createApp(root: string) {
 
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(isolationHeaders)) c.header(name, value);
+    for (const [name, value] of Object.entries(isolationHeaders)) c.res.headers.set(name, value);
     // Same-origin resources must say so under require-corp.
-    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    c.res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
   });
 
   app.use('/assets/*', async (c, next) => {
     await next();
     // File names carry a content hash, so they never change.
-    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   });
 
   app.use('*', serveStatic({ root }));
