@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { isolationHeaders } from './server/isolation';
+import { isolationHeaders } from './server/isolation.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],

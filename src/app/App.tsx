@@ -1,8 +1,10 @@
 import { EditorCanvas } from '../canvas/EditorCanvas';
 import { MaskPanel } from '../editor/MaskPanel';
 import { Toolbar } from '../editor/Toolbar';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { GeneratePanel } from '../jobs/GeneratePanel';
 import { ParamsPanel } from '../params/ParamsPanel';
-import { GenerateButton } from './GenerateButton';
+import { ResultsPanel } from '../results/ResultsPanel';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
 import { useShortcuts } from './useShortcuts';
@@ -15,13 +17,17 @@ export function App() {
       <NoticeBar />
       <div className="flex min-h-0 flex-1">
         <Toolbar />
-        <main className="min-w-0 flex-1">
-          <EditorCanvas />
+        <main className="flex min-w-0 flex-1 flex-col">
+          <div className="min-h-0 flex-1">
+            <EditorCanvas />
+          </div>
+          <ResultsPanel />
         </main>
         <aside aria-label="Settings" className="w-80 shrink-0 overflow-y-auto border-l border-neutral-800 bg-panel">
           <MaskPanel />
+          <GeneratePanel />
           <ParamsPanel />
-          <GenerateButton />
+          <HistoryPanel />
         </aside>
       </div>
     </div>

@@ -8,6 +8,8 @@ import { attachGestures } from './gestures';
 import { MaskOverlay } from './maskOverlay';
 import { useOverlayPainter } from './useOverlayPainter';
 import { useElementSize } from './useElementSize';
+import { useResults } from '../results/resultsStore';
+import { useSelectedResultBitmap } from '../results/useSelectedResult';
 import { fitView, zoomAt, type View } from './view';
 
 /** The image, the mask overlay and the brush cursor, under one zoom and pan. */
@@ -16,6 +18,10 @@ export function EditorCanvas() {
   const view = useEditor((s) => s.view);
   const overlaySettings = useEditor((s) => s.overlay);
   const showOriginal = useEditor((s) => s.showOriginal);
+  const split = useResults((s) => s.split);
+  const decodedResult = useSelectedResultBitmap();
+  // A result of another image (the editor moved on) is not drawn over this one.
+  const result = decodedResult && image && decodedResult.width === image.width && decodedResult.height === image.height ? decodedResult : null;
   const container = useRef<HTMLElement>(null);
   const size = useElementSize(container);
   const viewRef = useRef<View | null>(view);
@@ -96,7 +102,21 @@ export function EditorCanvas() {
           <Layer imageSmoothingEnabled={scale < 2}>
             <KonvaImage image={image.bitmap} width={image.width} height={image.height} />
           </Layer>
-          <Layer ref={maskLayer} imageSmoothingEnabled={scale < 2} visible={overlaySettings.visible && !showOriginal}>
+          {result && (
+            <Layer
+              listening={false}
+              imageSmoothingEnabled={scale < 2}
+              visible={!showOriginal}
+              clipX={(image.width * split) / 100}
+              clipY={0}
+              clipWidth={image.width * (1 - split / 100)}
+              clipHeight={image.height}
+            >
+              <KonvaImage image={result} width={image.width} height={image.height} />
+              <Line points={[(image.width * split) / 100, 0, (image.width * split) / 100, image.height]} stroke="#fff" strokeWidth={2} strokeScaleEnabled={false} />
+            </Layer>
+          )}
+          <Layer ref={maskLayer} imageSmoothingEnabled={scale < 2} visible={overlaySettings.visible && !showOriginal && !result}>
             {overlay && <KonvaImage image={overlay.canvas} opacity={overlaySettings.opacity} />}
           </Layer>
           <Layer ref={uiLayer}>

@@ -27,6 +27,8 @@ export interface EditorState {
   brushSize: number;
   brushHardness: number;
   overlay: OverlaySettings;
+  /** The engine Generate sends jobs to. */
+  engineId: string;
   /** Hold-to-compare: hides the mask overlay. */
   showOriginal: boolean;
   /** Null until the canvas has fitted the image. */
@@ -45,6 +47,7 @@ export const defaultEditorSettings = {
   brushSize: 60,
   brushHardness: 0.8,
   overlay: { colour: '#ff3b6b', opacity: 0.55, visible: true },
+  engineId: 'builtin-remover',
 };
 
 export const useEditor = create<EditorState>()(() => ({

@@ -89,6 +89,7 @@ export const paramsSchema = z.object({
   inpaintArea: z.enum(inpaintAreas, { error: 'Choose Whole image or Only masked' }),
   padding: numberField('padding'),
   outputFormat: z.enum(outputFormats, { error: 'Choose PNG, JPEG or WebP' }),
+  colourMatch: z.boolean({ error: 'Colour match must be on or off' }),
 });
 
 export type JobParams = z.infer<typeof paramsSchema>;
@@ -107,6 +108,7 @@ export const defaultParams: JobParams = {
   inpaintArea: 'masked',
   padding: 32,
   outputFormat: 'png',
+  colourMatch: true,
 };
 
 /** A uniformly random seed in 0..MAX_SEED; `random` is injectable so tests can pin it. */

@@ -64,6 +64,11 @@ export function ParamsPanel() {
         optionLabels={outputFormatLabels}
         onChange={(value) => setField('outputFormat', value)}
       />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={draft.colourMatch} onChange={(e) => setField('colourMatch', e.target.checked)} />
+        Colour match
+        <span className="text-xs text-neutral-500">blend the new area into its surroundings</span>
+      </label>
     </section>
   );
 }

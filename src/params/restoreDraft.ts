@@ -24,6 +24,7 @@ function restoreField(key: keyof ParamsDraft, value: unknown): unknown {
     case 'negativePrompt':
       return typeof value === 'string' ? value : undefined;
     case 'randomSeed':
+    case 'colourMatch':
       return typeof value === 'boolean' ? value : undefined;
     case 'scheduler':
       return oneOf(schedulerIds, value) ? value : undefined;

@@ -19,6 +19,7 @@ const editorSnapshot = (s: EditorState): SavedEditor => ({
   brushHardness: s.brushHardness,
   overlay: s.overlay,
   view: s.view,
+  engineId: s.engineId,
 });
 
 /**

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { View } from '../canvas/view';
 import type { OverlaySettings, Tool } from '../editor/store';
+import type { JobParams } from '../jobs/params';
 
 export interface SavedImage {
   blob: Blob;
@@ -22,6 +23,19 @@ export interface SavedEditor {
   brushHardness: number;
   overlay: OverlaySettings;
   view: View | null;
+  engineId: string;
+}
+
+/** A finished job, as the History lists it and restores it. */
+export interface SavedJob {
+  id: string;
+  createdAt: number;
+  engineId: string;
+  engineLabel: string;
+  params: JobParams;
+  seconds: number;
+  input: SavedImage & { mask: SavedMask };
+  results: { seed: number; full: Blob; thumbnail: Blob; width: number; height: number }[];
 }
 
 interface SessionSchema extends DBSchema {
@@ -29,13 +43,18 @@ interface SessionSchema extends DBSchema {
     key: 'image' | 'mask' | 'params' | 'editor';
     value: SavedImage | SavedMask | SavedEditor | unknown;
   };
+  history: {
+    key: string;
+    value: SavedJob;
+    indexes: { createdAt: number };
+  };
 }
 
 export type SessionKey = SessionSchema['session']['key'];
 
 const DB_NAME = 'inpaint-studio';
-/** Bump with an upgrade step when the saved shapes change. */
-const DB_VERSION = 1;
+/** Bump with an upgrade step when the saved shapes change. 2: job history. */
+const DB_VERSION = 2;
 
 let db: Promise<IDBPDatabase<SessionSchema>> | null = null;
 
@@ -43,6 +62,9 @@ export function openSessionDb() {
   db ??= openDB<SessionSchema>(DB_NAME, DB_VERSION, {
     upgrade(database) {
       if (!database.objectStoreNames.contains('session')) database.createObjectStore('session');
+      if (!database.objectStoreNames.contains('history')) {
+        database.createObjectStore('history', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+      }
     },
   });
   return db;

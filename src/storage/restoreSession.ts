@@ -51,5 +51,6 @@ function restoreEditorSettings(saved: Partial<SavedEditor>) {
     brushSize: typeof saved.brushSize === 'number' ? saved.brushSize : d.brushSize,
     brushHardness: typeof saved.brushHardness === 'number' ? saved.brushHardness : d.brushHardness,
     overlay: isObject(saved.overlay) ? { ...d.overlay, ...saved.overlay } : d.overlay,
+    engineId: typeof saved.engineId === 'string' ? saved.engineId : d.engineId,
   });
 }

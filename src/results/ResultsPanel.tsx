@@ -1,0 +1,61 @@
+import { PanelButton } from '../ui/IconButton';
+import { useObjectUrl } from '../ui/useObjectUrl';
+import type { SavedJob } from '../storage/db';
+import { downloadResult, makeResultTheInput, reuseSeed } from './resultActions';
+import { selectResult, useResults } from './resultsStore';
+import { useSelectedResult } from './useSelectedResult';
+
+function Thumbnail({ job, index, selected }: { job: SavedJob; index: number; selected: boolean }) {
+  const result = job.results[index];
+  const url = useObjectUrl(result.thumbnail);
+  return (
+    <button
+      type="button"
+      aria-pressed={selected}
+      onClick={() => selectResult(job.id, index)}
+      className="flex shrink-0 flex-col items-center gap-1 rounded-md p-1 hover:bg-neutral-800 aria-pressed:bg-accent/30 aria-pressed:ring-2 aria-pressed:ring-accent"
+    >
+      {url && <img src={url} alt={`Variation ${index + 1}`} className="h-24 w-auto max-w-40 rounded object-contain" />}
+      <span className="text-[11px] tabular-nums text-neutral-400">seed {result.seed}</span>
+    </button>
+  );
+}
+
+/** The variations of the job on show, the before/after split, and what to do with one. */
+export function ResultsPanel() {
+  const { job, result, index } = useSelectedResult();
+  const split = useResults((s) => s.split);
+  if (!job || !result) return null;
+  return (
+    <section aria-label="Results" className="flex shrink-0 items-stretch gap-4 border-t border-neutral-800 bg-panel px-4 py-2">
+      <div className="flex min-w-0 flex-1 gap-2 overflow-x-auto">
+        {job.results.map((_, i) => (
+          <Thumbnail key={i} job={job} index={i} selected={i === index} />
+        ))}
+      </div>
+      <div className="flex w-72 shrink-0 flex-col justify-center gap-2">
+        <label className="flex items-center gap-2 text-xs text-neutral-300">
+          Before
+          <input
+            type="range"
+            aria-label="Compare"
+            min={0}
+            max={100}
+            value={split}
+            onChange={(e) => useResults.setState({ split: Number(e.target.value) })}
+            className="h-1.5 flex-1 cursor-ew-resize accent-accent"
+          />
+          After
+        </label>
+        <div className="flex flex-wrap gap-1.5">
+          <PanelButton onClick={() => void downloadResult(job, result)}>Download</PanelButton>
+          <PanelButton onClick={() => void makeResultTheInput(job, result)}>Use as input</PanelButton>
+          <PanelButton onClick={() => reuseSeed(result)}>Reuse seed</PanelButton>
+          <PanelButton onClick={() => selectResult(null)} title="Back to the mask">
+            Close
+          </PanelButton>
+        </div>
+      </div>
+    </section>
+  );
+}

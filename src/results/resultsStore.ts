@@ -1,0 +1,15 @@
+import { create } from 'zustand';
+
+/** Which result is on show: a job from the history and one of its variations. */
+export interface ResultsState {
+  jobId: string | null;
+  index: number;
+  /** Before/after split, as a percentage of the image width from the left: left of it is the original. */
+  split: number;
+}
+
+export const useResults = create<ResultsState>()(() => ({ jobId: null, index: 0, split: 50 }));
+
+export function selectResult(jobId: string | null, index = 0) {
+  useResults.setState({ jobId, index });
+}

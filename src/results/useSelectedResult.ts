@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { useHistory } from '../history/historyStore';
+import { useResults } from './resultsStore';
+
+/** The job and variation on show, if any. */
+export function useSelectedResult() {
+  const jobId = useResults((s) => s.jobId);
+  const index = useResults((s) => s.index);
+  const job = useHistory((s) => s.jobs.find((j) => j.id === jobId));
+  const result = job?.results[index];
+  return { job, result, index };
+}
+
+/** The selected result decoded for the canvas, at full resolution. */
+export function useSelectedResultBitmap(): ImageBitmap | null {
+  const { result } = useSelectedResult();
+  const [bitmap, setBitmap] = useState<ImageBitmap | null>(null);
+  useEffect(() => {
+    if (!result) return;
+    let live = true;
+    let decoded: ImageBitmap | null = null;
+    void createImageBitmap(result.full, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' }).then((b) => {
+      decoded = b;
+      if (live) setBitmap(b);
+      else b.close();
+    });
+    return () => {
+      live = false;
+      setBitmap(null);
+      decoded?.close();
+    };
+  }, [result]);
+  return bitmap;
+}
