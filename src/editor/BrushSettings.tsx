@@ -1,4 +1,4 @@
-import { labelClass, sliderClass, controlClass } from '../params/fieldStyles';
+import { labelClass, sliderClass, controlClass } from '../ui/fieldStyles';
 import { BRUSH_MAX, BRUSH_MIN, setBrushSize, useEditor } from './store';
 
 /** Brush size (image px, as the round cursor shows it) and hardness. */

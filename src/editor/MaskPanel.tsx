@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { FeatherField } from '../params/FeatherField';
 import { useFeatherRadius } from '../params/useFeatherRadius';
-import { controlClass, labelClass, sliderClass } from '../params/fieldStyles';
+import { controlClass, labelClass, sliderClass } from '../ui/fieldStyles';
 import { PanelButton } from '../ui/IconButton';
 import { BrushSettings } from './BrushSettings';
 import { clear, exportMask, grow, importMask, invert, shrink } from './maskActions';

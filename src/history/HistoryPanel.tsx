@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useObjectUrl } from '../ui/useObjectUrl';
+import { BlobImage } from '../ui/BlobImage';
 import type { SavedJob } from '../storage/db';
 import { selectResult } from '../results/resultsStore';
 import { deleteFromHistory, loadHistory, useHistory } from './historyStore';
@@ -8,12 +8,12 @@ import { restoreJob } from './restoreJob';
 const timeOf = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 function HistoryEntry({ job }: { job: SavedJob }) {
-  const url = useObjectUrl(job.results[0]?.thumbnail);
+  const thumbnail = job.results[0]?.thumbnail;
   const { params } = job;
   return (
     <li className="flex gap-2 rounded-md border border-neutral-800 p-2" aria-label={`Job at ${timeOf(job.createdAt)}`}>
       <button type="button" onClick={() => selectResult(job.id, 0)} className="shrink-0" aria-label={`Show results of the job at ${timeOf(job.createdAt)}`}>
-        {url && <img src={url} alt="" className="h-14 w-14 rounded object-cover" />}
+        {thumbnail && <BlobImage blob={thumbnail} alt="" className="h-14 w-14 rounded object-cover" />}
       </button>
       <div className="flex min-w-0 flex-1 flex-col gap-0.5 text-xs">
         <p className="truncate text-neutral-200">{params.prompt || 'Remove'}</p>

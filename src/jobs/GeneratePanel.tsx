@@ -2,7 +2,7 @@ import { maskDoc } from '../editor/session';
 import { showError, showNotice, useEditor } from '../editor/store';
 import { engineById, engines } from '../engines/registry';
 import { useParams } from '../params/paramsStore';
-import { controlClass, labelClass } from '../params/fieldStyles';
+import { controlClass, labelClass } from '../ui/fieldStyles';
 import { buildJob } from './job';
 import { JobQueueView } from './JobQueueView';
 import { submitJob } from './queue';

@@ -1,4 +1,4 @@
-import { errorClass } from './fieldStyles';
+import { errorClass } from '../ui/fieldStyles';
 
 /** The message under an invalid control; the control points here with aria-describedby. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {

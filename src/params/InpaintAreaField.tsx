@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { inpaintAreaLabels, inpaintAreas } from '../jobs/params';
-import { labelClass } from './fieldStyles';
+import { labelClass } from '../ui/fieldStyles';
 import { NumberField } from './NumberField';
 import { useParams } from './paramsStore';
 import { useNumericParam } from './useNumericParam';

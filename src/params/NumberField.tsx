@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { numericFields, type NumericKey } from '../jobs/params';
 import { FieldError } from './FieldError';
-import { labelClass } from './fieldStyles';
+import { labelClass } from '../ui/fieldStyles';
 import { NumericInput } from './NumericInput';
 
 export interface NumberFieldProps {

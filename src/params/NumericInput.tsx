@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { numericFields, type NumericKey } from '../jobs/params';
 import { parseNumber } from '../jobs/validateParams';
-import { controlClass } from './fieldStyles';
+import { controlClass } from '../ui/fieldStyles';
 import { stepValue } from './stepValue';
 
 export interface NumericInputProps {

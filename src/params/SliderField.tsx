@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { numericFields } from '../jobs/params';
 import { FieldError } from './FieldError';
-import { labelClass, sliderClass } from './fieldStyles';
+import { labelClass, sliderClass } from '../ui/fieldStyles';
 import type { NumberFieldProps } from './NumberField';
 import { NumericInput } from './NumericInput';
 import { sliderPosition } from './stepValue';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { controlClass, labelClass } from './fieldStyles';
+import { controlClass, labelClass } from '../ui/fieldStyles';
 
 export interface TextAreaFieldProps {
   label: string;

@@ -1,5 +1,5 @@
 import { PanelButton } from '../ui/IconButton';
-import { useObjectUrl } from '../ui/useObjectUrl';
+import { BlobImage } from '../ui/BlobImage';
 import type { SavedJob } from '../storage/db';
 import { downloadResult, makeResultTheInput, reuseSeed } from './resultActions';
 import { selectResult, useResults } from './resultsStore';
@@ -7,7 +7,6 @@ import { useSelectedResult } from './useSelectedResult';
 
 function Thumbnail({ job, index, selected }: { job: SavedJob; index: number; selected: boolean }) {
   const result = job.results[index];
-  const url = useObjectUrl(result.thumbnail);
   return (
     <button
       type="button"
@@ -15,7 +14,7 @@ function Thumbnail({ job, index, selected }: { job: SavedJob; index: number; sel
       onClick={() => selectResult(job.id, index)}
       className="flex shrink-0 flex-col items-center gap-1 rounded-md p-1 hover:bg-neutral-800 aria-pressed:bg-accent/30 aria-pressed:ring-2 aria-pressed:ring-accent"
     >
-      {url && <img src={url} alt={`Variation ${index + 1}`} className="h-24 w-auto max-w-40 rounded object-contain" />}
+      <BlobImage blob={result.thumbnail} alt={`Variation ${index + 1}`} className="h-24 w-auto max-w-40 rounded object-contain" />
       <span className="text-[11px] tabular-nums text-neutral-400">seed {result.seed}</span>
     </button>
   );

@@ -22,8 +22,9 @@ export async function encodeResult(result: Result, format: OutputFormat): Promis
   return canvas.convertToBlob({ type: mimeTypes[format], quality: 0.95 });
 }
 
+/** Saves the result at full resolution in the output format chosen now. */
 export async function downloadResult(job: SavedJob, result: Result) {
-  const format = job.params.outputFormat;
+  const format = useParams.getState().draft.outputFormat;
   try {
     const blob = await encodeResult(result, format);
     saveBlob(blob, `${baseName(job.input.name)}_inpainted_${result.seed}.${extensions[format]}`);
