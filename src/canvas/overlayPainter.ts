@@ -85,7 +85,8 @@ export class OverlayPainter {
       const source = clipRect(grow(target, featherReach(feather)), width, height);
       const crop = { width: source.width, height: source.height, data: readRegion(this.doc.mask, source) };
       const inner = { x: target.x - source.x, y: target.y - source.y, width: target.width, height: target.height };
-      const result = await maskWorker().featherRegion(Comlink.transfer(crop, [crop.data.buffer]), inner, feather);
+      const origin = { x: source.x, y: source.y }; // wide feathers work on a grid fixed to the image
+      const result = await maskWorker().featherRegion(Comlink.transfer(crop, [crop.data.buffer]), inner, feather, origin);
       if (this.disposed) return;
       if (this.doc.revision === revision && this.feather === feather && !this.doc.isStroking) {
         this.overlay.drawRegion(result.data, target);

@@ -63,7 +63,9 @@ export async function featherBenchmark(): Promise<{ name: string; medianMs: numb
     [`feather 4096² realistic (${pct(realistic)}) r=8`, realistic, 8],
     [`feather 4096² realistic (${pct(realistic)}) r=32`, realistic, 32],
     [`feather 4096² realistic (${pct(realistic)}) r=128`, realistic, 128],
+    [`feather 4096² spread strokes (${pct(spread)}) r=8`, spread, 8],
     [`feather 4096² spread strokes (${pct(spread)}) r=32`, spread, 32],
+    [`feather 4096² spread strokes (${pct(spread)}) r=128`, spread, 128],
   ];
   const results: { name: string; medianMs: number }[] = [];
   for (const [name, mask, radius] of cases) {

@@ -11,10 +11,12 @@ const SIGMA_PER_RADIUS = 0.5;
 
 /**
  * Wide blurs run on a copy shrunk by a power of 2, k, chosen so that the shrunk sigma
- * (sigma / k) stays at least this: the smaller it is, the cheaper and the less exact.
- * Linear interpolation back up errs by about 7.7 * (k / sigma)^2 grey levels at most.
+ * (sigma / k) stays at least this, so the shrunk copy's boxes are no coarser than the
+ * full-size ones at radius 8 and linear interpolation back up (which errs by about
+ * 7.7 * (k / sigma)^2 grey levels at most) adds under half a grey level. Smaller is
+ * cheaper but blockier: at 2 the result strays ~10 grey levels from a Gaussian.
  */
-const MIN_SCALED_SIGMA = 3;
+const MIN_SCALED_SIGMA = 4;
 
 /** How a radius is feathered: three boxes at full size (factor 1) or on a shrunk copy. */
 export interface FeatherScale {

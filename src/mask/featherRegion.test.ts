@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featherMask, featherPlan, featherReach, featherRegion } from './feather';
+import { featherMask, featherPlan, featherReach, featherRegion, featherScale } from './feather';
 import { seededRandom, shapes as shapesWith } from './feather.reference';
 
 const rnd = seededRandom(777);
@@ -10,7 +10,7 @@ describe('featherRegion', () => {
     for (let trial = 0; trial < 30; trial++) {
       const w = 2 + Math.floor(rnd() * 200);
       const h = 2 + Math.floor(rnd() * 150);
-      const radius = [2, 4, 7, 16, 33, 90][trial % 6];
+      const radius = [2, 4, 7, 16, 33, 90, 128][trial % 7];
       const src = shapes(w, h, trial % 2 === 0);
       const full = featherMask(src, w, h, radius);
       const x = Math.floor(rnd() * w);
@@ -27,27 +27,33 @@ describe('featherRegion', () => {
     }
   });
 
-  it('gives the same answer from a crop holding the reach around the rect', () => {
+  it('gives the same answer from a crop holding the reach around the rect, told its origin', () => {
     // How the overlay uses it: a crop of the mask, clipped to the image, rect inside it.
-    const w = 220;
-    const h = 160;
-    const src = shapes(w, h);
-    const radius = 12;
-    const full = featherMask(src, w, h, radius);
-    const target = { x: 100, y: 3, width: 40, height: 30 };
-    const reach = featherReach(radius);
-    const crop = { x: target.x - reach, y: 0, width: target.width + 2 * reach, height: target.y + target.height + reach };
-    const data = new Uint8Array(crop.width * crop.height);
-    for (let row = 0; row < crop.height; row++) {
-      data.set(src.subarray((crop.y + row) * w + crop.x, (crop.y + row) * w + crop.x + crop.width), row * crop.width);
-    }
-    const inner = { x: target.x - crop.x, y: target.y - crop.y, width: target.width, height: target.height };
-    const part = featherRegion({ width: crop.width, height: crop.height, data }, inner, radius);
-    for (let row = 0; row < target.height; row++) {
-      const start = (target.y + row) * w + target.x;
-      expect(part.data.subarray(row * target.width, (row + 1) * target.width)).toEqual(
-        full.subarray(start, start + target.width),
-      );
+    for (let trial = 0; trial < 40; trial++) {
+      const w = 20 + Math.floor(rnd() * 300);
+      const h = 20 + Math.floor(rnd() * 200);
+      const radius = [12, 16, 24, 32, 45, 64, 128][trial % 7];
+      const src = shapes(w, h, trial % 2 === 0);
+      const full = featherMask(src, w, h, radius);
+      const x = Math.floor(rnd() * w);
+      const y = Math.floor(rnd() * h);
+      const target = { x, y, width: 1 + Math.floor(rnd() * (w - x)), height: 1 + Math.floor(rnd() * (h - y)) };
+      const reach = featherReach(radius);
+      const cx = Math.max(0, target.x - reach);
+      const cy = Math.max(0, target.y - reach);
+      const crop = { x: cx, y: cy, width: Math.min(w, x + target.width + reach) - cx, height: Math.min(h, y + target.height + reach) - cy };
+      const data = new Uint8Array(crop.width * crop.height);
+      for (let row = 0; row < crop.height; row++) {
+        data.set(src.subarray((crop.y + row) * w + crop.x, (crop.y + row) * w + crop.x + crop.width), row * crop.width);
+      }
+      const inner = { x: target.x - crop.x, y: target.y - crop.y, width: target.width, height: target.height };
+      const part = featherRegion({ width: crop.width, height: crop.height, data }, inner, radius, crop);
+      for (let row = 0; row < target.height; row++) {
+        const start = (target.y + row) * w + target.x;
+        expect(part.data.subarray(row * target.width, (row + 1) * target.width)).toEqual(
+          full.subarray(start, start + target.width),
+        );
+      }
     }
   });
 
@@ -58,17 +64,24 @@ describe('featherRegion', () => {
   });
 });
 
-describe('featherPlan', () => {
-  it('picks boxes whose variance is close to (radius / 2)^2 and reports their reach', () => {
-    for (const radius of [4, 8, 32, 128]) {
+describe('featherPlan and featherScale', () => {
+  it('pick boxes whose variance is close to (radius / 2)^2 and report their reach', () => {
+    const boxVariance = (sizes: readonly number[]) => sizes.reduce((s, n) => s + (n * n - 1) / 12, 0);
+    for (const radius of [4, 8, 12, 16, 32, 100, 128]) {
       const { sizes, reach, weight } = featherPlan(radius);
-      const variance = sizes.reduce((s, n) => s + (n * n - 1) / 12, 0);
       const sigma = radius / 2;
-      expect(Math.abs(Math.sqrt(variance) - sigma) / sigma).toBeLessThan(0.1);
+      expect(Math.abs(Math.sqrt(boxVariance(sizes)) - sigma) / sigma).toBeLessThan(0.1);
       expect(reach).toBe(sizes.reduce((s, n) => s + (n - 1) / 2, 0));
       expect(weight).toBe(sizes[0] * sizes[1] * sizes[2]);
-      expect(featherReach(radius)).toBe(reach);
+      // Shrunk by k: box-averaging and interpolating add about k^2 / 4 to the variance.
+      const scale = featherScale(radius);
+      const k = scale.factor;
+      const variance = k * k * boxVariance(scale.plan.sizes) + (k > 1 ? (k * k) / 4 : 0);
+      expect(Math.abs(Math.sqrt(variance) - sigma) / sigma).toBeLessThan(0.1);
+      expect(featherReach(radius)).toBe(k === 1 ? reach : scale.plan.reach * k + (3 * k) / 2 - 1);
     }
+    expect(featherScale(8).factor).toBe(1);
+    expect(featherScale(32).factor).toBe(4);
     expect(featherReach(0)).toBe(0);
     expect(featherReach(1000)).toBe(featherReach(128));
   });

@@ -13,7 +13,15 @@ export {
 } from './types';
 export { brushBounds, paintSegment, type BrushOptions } from './brush';
 export { fillPolygon, fillRect } from './fill';
-export { featherMask, featherPlan, featherReach, featherRegion, MAX_FEATHER_RADIUS } from './feather';
+export {
+  featherMask,
+  featherPlan,
+  featherReach,
+  featherRegion,
+  featherScale,
+  MAX_FEATHER_RADIUS,
+  type FeatherScale,
+} from './feather';
 export type { BoxPlan } from './featherJob';
 export { squaredDistanceTo, INSIDE_THRESHOLD, type DistanceTarget } from './distance';
 export { growMask, shrinkMask } from './morphology';

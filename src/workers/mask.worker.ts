@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { featherMask, featherRegion, growMask, maskFromRgba, scaleMask, shrinkMask } from '../mask';
-import type { Mask, Rect } from '../mask/types';
+import type { Mask, Point, Rect } from '../mask/types';
 
 /** Whole-mask operations off the main thread; results are transferred, not copied. */
 const api = {
@@ -8,8 +8,9 @@ const api = {
     const out = featherMask(data, width, height, radius);
     return Comlink.transfer(out, [out.buffer]);
   },
-  featherRegion(mask: Mask, rect: Rect, radius: number) {
-    const result = featherRegion(mask, rect, radius);
+  /** `origin`: where the crop `mask` lies in the image (see featherRegion). */
+  featherRegion(mask: Mask, rect: Rect, radius: number, origin: Point) {
+    const result = featherRegion(mask, rect, radius, origin);
     return Comlink.transfer(result, [result.data.buffer]);
   },
   grow(mask: Mask, px: number) {
