@@ -7,6 +7,10 @@ import { startBrowser } from './browser';
 import { initialJavaScript } from './bundleSize';
 import { paintingBenchmark } from './painting';
 import { startupBenchmark } from './startup';
+import { pasteBackBenchmark } from './compositing/index';
+import { removeInAppBenchmark } from './removeInApp';
+import { removerBenchmark } from './remover/index';
+import { printTable } from './remover/table';
 import { ms } from './stats';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -23,9 +27,22 @@ console.log(`Inpaint Studio benchmarks · ${new Date().toISOString()} · ${machi
 const feather = wanted('feather') ? await featherBenchmark() : [];
 if (feather.length) console.log('Feather (Node, V8): median of 10 runs');
 for (const f of feather) line(`  ${f.name}`, ms(f.medianMs), f.name.includes('r=32') ? 'target < 60 ms' : '');
-const r8 = feather.find((f) => f.name.includes('r=8'));
-const r128 = feather.find((f) => f.name.includes('r=128'));
-if (r8 && r128) line('  cost ratio radius 128 / radius 8 (same mask)', (r128.medianMs / r8.medianMs).toFixed(2), 'flat ≈ 1');
+const spread = (r: number) => feather.find((f) => f.name.includes('spread') && f.name.endsWith(`r=${r}`));
+const [s8, s32, s128] = [spread(8), spread(32), spread(128)];
+if (s8 && s32 && s128) {
+  line('  cost ratio r=32 / r=8, same mask (spread)', (s32.medianMs / s8.medianMs).toFixed(2), 'must not grow: <= 1');
+  line('  cost ratio r=128 / r=32, same mask (spread)', (s128.medianMs / s32.medianMs).toFixed(2), 'must not grow: <= 1');
+}
+
+const remover = wanted('remover') ? await removerBenchmark() : null;
+if (remover) {
+  console.log('');
+  printTable(remover);
+}
+
+const pasteBack = wanted('paste-back') ? await pasteBackBenchmark() : [];
+if (pasteBack.length) console.log('\nPaste-back with colour match (Node, V8): median of 7 runs');
+for (const p of pasteBack) line(`  ${p.name}`, ms(p.medianMs), 'target < 300 ms');
 
 console.log('\nBuilding the production bundle…');
 execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
@@ -48,10 +65,17 @@ try {
     line('  reload, navigation start to the restored photo, median', ms(startup.reloadMedian));
   }
 
+  const inApp = wanted('remover') ? await removeInAppBenchmark(session.browser, session.url) : [];
+  if (inApp.length) console.log('\nBuilt-in remover in the app (Chromium): Generate to result on screen, 1 variation');
+  for (const r of inApp) {
+    line(`  ${r.photo}: seconds`, r.seconds.toFixed(2));
+    line(`  ${r.photo}: frame interval meanwhile, p95 / max`, `${ms(r.frameP95)} / ${ms(r.frameMax)}`);
+  }
+
   mkdirSync(resolve(root, 'bench-results'), { recursive: true });
   writeFileSync(
     resolve(root, 'bench-results/latest.json'),
-    JSON.stringify({ date: new Date().toISOString(), machine, feather, bundle, painting, startup }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), machine, feather, remover, pasteBack, bundle, painting, startup, inApp }, null, 2),
   );
 } finally {
   await session.close();
