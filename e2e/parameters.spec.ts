@@ -45,6 +45,9 @@ test('Generate validates the job: image, mask and parameters', async ({ page }) 
   await editor.field('Seed').fill('77');
   await editor.button('Generate').click();
   await expect(editor.alert).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: 'Job ready' })).toContainText('512 × 512, 25.0% masked');
-  await expect(page.getByRole('status').filter({ hasText: 'Job ready' })).toContainText('seed 77');
+  // A valid job runs: its variations come back with the fixed seed and the ones after it.
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByAltText('Variation 4')).toBeVisible({ timeout: 60_000 });
+  await expect(results).toContainText('seed 77');
+  await expect(results).toContainText('seed 80');
 });

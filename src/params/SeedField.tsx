@@ -19,9 +19,17 @@ export function SeedField() {
           aria-label="New seed"
           title="New seed"
           onClick={() => seed.onChange(String(rollSeed()))}
-          className="mt-5 rounded-md border border-neutral-700 bg-[#111316] px-2 py-1.5 text-sm text-neutral-200 hover:border-[#4f8cff] focus:outline-none focus-visible:ring-2 focus-visible:ring-[#4f8cff]"
+          className="mt-5 rounded-md border border-neutral-700 bg-[#111316] px-2 py-2 text-sm text-neutral-200 hover:border-[#4f8cff] focus:outline-none focus-visible:ring-2 focus-visible:ring-[#4f8cff]"
         >
-          <span aria-hidden="true">🎲</span>
+          {/* SVG, not an emoji: emoji fonts are missing on some systems. */}
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="currentColor">
+            <rect x="1.5" y="1.5" width="13" height="13" rx="2.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <circle cx="5" cy="5" r="1.2" />
+            <circle cx="11" cy="5" r="1.2" />
+            <circle cx="8" cy="8" r="1.2" />
+            <circle cx="5" cy="11" r="1.2" />
+            <circle cx="11" cy="11" r="1.2" />
+          </svg>
         </button>
       </div>
       <label className="flex items-center gap-2 text-sm text-neutral-200">
