@@ -7,6 +7,7 @@ import { imageFilesFrom } from '../image/loadImage';
 import { attachGestures } from './gestures';
 import { MaskOverlay } from './maskOverlay';
 import { useOverlayPainter } from './useOverlayPainter';
+import { useCloseReplaced } from '../ui/useCloseReplaced';
 import { useElementSize } from './useElementSize';
 import { useResults } from '../results/resultsStore';
 import { useSelectedResultBitmap } from '../results/useSelectedResult';
@@ -37,6 +38,7 @@ export function EditorCanvas() {
 
   const overlay = useMemo(() => (image ? new MaskOverlay(image.width, image.height) : null), [image]);
   useOverlayPainter(overlay, maskLayer);
+  useCloseReplaced(image?.bitmap);
 
   // A new image (or a restored one without a saved view) starts fitted to the canvas.
   useEffect(() => {

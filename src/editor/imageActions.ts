@@ -26,10 +26,11 @@ export async function openImage(file: File, options: { downscale?: boolean } = {
   }
 }
 
-/** Makes `image` the one being edited, with a blank mask (or the given one). */
+/**
+ * Makes `image` the one being edited, with a blank mask (or the given one). The canvas
+ * closes the previous image's bitmap once it no longer draws it.
+ */
 export function setImage(image: LoadedImage, mask?: Uint8Array) {
-  const previous = useEditor.getState().image;
   maskDoc.reset(image.width, image.height, mask);
   useEditor.setState({ image, view: null });
-  if (previous && previous.bitmap !== image.bitmap) previous.bitmap.close();
 }

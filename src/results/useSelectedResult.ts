@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useHistory } from '../history/historyStore';
+import { useCloseReplaced } from '../ui/useCloseReplaced';
 import { useResults } from './resultsStore';
 
 /** The job and variation on show, if any. */
@@ -18,17 +19,15 @@ export function useSelectedResultBitmap(): ImageBitmap | null {
   useEffect(() => {
     if (!result) return;
     let live = true;
-    let decoded: ImageBitmap | null = null;
     void createImageBitmap(result.full, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' }).then((b) => {
-      decoded = b;
       if (live) setBitmap(b);
       else b.close();
     });
     return () => {
       live = false;
       setBitmap(null);
-      decoded?.close();
     };
   }, [result]);
+  useCloseReplaced(bitmap);
   return bitmap;
 }
