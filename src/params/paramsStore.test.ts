@@ -79,3 +79,14 @@ describe('useParams', () => {
     });
   });
 });
+
+describe('colour match in saved drafts', () => {
+  it('keeps a saved boolean and defaults a missing or mistyped one to on', () => {
+    useParams.getState().replaceDraft({ colourMatch: false });
+    expect(useParams.getState().draft.colourMatch).toBe(false);
+    useParams.getState().replaceDraft({ colourMatch: 'no' });
+    expect(useParams.getState().draft.colourMatch).toBe(true);
+    useParams.getState().replaceDraft({});
+    expect(useParams.getState().draft.colourMatch).toBe(true);
+  });
+});
