@@ -65,7 +65,7 @@ try {
     line('  reload, navigation start to the restored photo, median', ms(startup.reloadMedian));
   }
 
-  const inApp = wanted('remover') ? await removeInAppBenchmark(session.browser, session.url) : [];
+  const inApp = wanted('remove-in-app') ? await removeInAppBenchmark(session.browser, session.url) : [];
   if (inApp.length) console.log('\nBuilt-in remover in the app (Chromium): Generate to result on screen, 1 variation');
   for (const r of inApp) {
     line(`  ${r.photo}: seconds`, r.seconds.toFixed(2));

@@ -51,7 +51,12 @@ export async function removeInAppBenchmark(browser: Browser, url: string) {
     });
     const started = Date.now();
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
-    await page.getByAltText('Variation 1').waitFor({ timeout: 120_000 });
+    await Promise.race([
+      page.getByAltText('Variation 1').waitFor({ timeout: 120_000 }),
+      page.getByRole('alert').waitFor({ timeout: 120_000 }).then(async () => {
+        throw new Error(`The job failed: ${await page.getByRole('alert').innerText()}`);
+      }),
+    ]);
     const seconds = (Date.now() - started) / 1000;
     const frames = await page.evaluate(() => {
       window.benchRecording = false;

@@ -34,6 +34,11 @@ async function restoreImageAndMask(saved: SavedImage, mask: SavedMask | undefine
     showError(`The image of your last session (“${saved.name}”) couldn't be read back. Please upload it again.`);
     return;
   }
+  // The user opened another image while this one was loading: theirs wins.
+  if (useEditor.getState().image) {
+    result.image.bitmap.close();
+    return;
+  }
   const { image } = result;
   let values: Uint8Array | undefined;
   if (mask && mask.width === image.width && mask.height === image.height) {
