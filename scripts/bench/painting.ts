@@ -1,13 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { bigJpeg, newEditorPage, openImage } from './browser';
+import { startFrameRecorder, stopFrameRecorder } from './frameRecorder';
 import { median, percentile } from './stats';
-
-declare global {
-  interface Window {
-    benchFrames?: number[];
-    benchRecording?: boolean;
-  }
-}
 
 export interface PaintingFigures {
   zoom: string;
@@ -34,18 +28,8 @@ export async function paintingBenchmark(browser: Browser, url: string): Promise<
   for (const zoom of ['Zoom to fit', 'Actual size']) {
     await page.getByRole('button', { name: zoom, exact: true }).click();
     await page.waitForTimeout(300);
-    await page.evaluate(() => {
-      performance.clearMeasures('paint-frame');
-      window.benchFrames = [];
-      window.benchRecording = true;
-      let last = performance.now();
-      const loop = (now: number) => {
-        window.benchFrames!.push(now - last);
-        last = now;
-        if (window.benchRecording) requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    });
+    await page.evaluate(() => performance.clearMeasures('paint-frame'));
+    await startFrameRecorder(page);
     const moves = 360;
     const point = (i: number) => ({
       x: box.x + box.width * (0.15 + 0.7 * (i / moves)),
@@ -58,14 +42,9 @@ export async function paintingBenchmark(browser: Browser, url: string): Promise<
       await page.waitForTimeout(8);
     }
     await page.mouse.up();
-    const { work, frames } = await page.evaluate(() => {
-      window.benchRecording = false;
-      return {
-        work: performance.getEntriesByName('paint-frame').map((e) => e.duration),
-        // The first interval waits for the drag to start.
-        frames: window.benchFrames!.slice(2),
-      };
-    });
+    // The first intervals wait for the drag to start.
+    const frames = await stopFrameRecorder(page, 2);
+    const work = await page.evaluate(() => performance.getEntriesByName('paint-frame').map((e) => e.duration));
     results.push({
       zoom: zoom === 'Zoom to fit' ? 'fit' : '100%',
       moves,

@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { bigJpeg, newEditorPage, openImage } from './browser';
+import { startFrameRecorder, stopFrameRecorder } from './frameRecorder';
 import { percentile } from './stats';
 
 /** Paints a rectangle over `fraction` of the image, centred, with the Rectangle tool. */
@@ -38,17 +39,7 @@ export async function removeInAppBenchmark(browser: Browser, url: string) {
     await openImage(page, await bigJpeg(page, width, height), `photo-${width}x${height}.jpg`);
     await maskCentre(page, 0.05);
     await page.getByLabel('Variations', { exact: true }).fill('1');
-    await page.evaluate(() => {
-      window.benchFrames = [];
-      window.benchRecording = true;
-      let last = performance.now();
-      const loop = (now: number) => {
-        window.benchFrames!.push(now - last);
-        last = now;
-        if (window.benchRecording) requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-    });
+    await startFrameRecorder(page);
     const started = Date.now();
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await Promise.race([
@@ -58,10 +49,7 @@ export async function removeInAppBenchmark(browser: Browser, url: string) {
       }),
     ]);
     const seconds = (Date.now() - started) / 1000;
-    const frames = await page.evaluate(() => {
-      window.benchRecording = false;
-      return window.benchFrames!.slice(1);
-    });
+    const frames = await stopFrameRecorder(page);
     figures.push({ photo: `${width}x${height}, 5% hole`, seconds, frameP95: percentile(frames, 95), frameMax: Math.max(...frames) });
   }
   await page.context().close();

@@ -31,26 +31,21 @@ export function clear() {
   maskDoc.edit('Clear mask', (mask) => mask.data.fill(0));
 }
 
-export async function grow(px: number) {
+/** Grow or shrink the mask by `px`, in the worker; one undo step. */
+async function morph(operation: 'grow' | 'shrink', px: number) {
   if (!(px > 0)) return;
+  const label = operation === 'grow' ? 'Grow mask' : 'Shrink mask';
   const revision = maskDoc.revision;
-  const out = await whileBusy('Grow mask', async () => {
+  const out = await whileBusy(label, async () => {
     const mask = maskCopy();
-    return maskWorker().grow(Comlink.transfer(mask, [mask.data.buffer]), px);
+    return maskWorker()[operation](Comlink.transfer(mask, [mask.data.buffer]), px);
   });
   // An edit made meanwhile wins over a stale result.
-  if (out && maskDoc.revision === revision) maskDoc.replace(`Grow mask ${px} px`, out);
+  if (out && maskDoc.revision === revision) maskDoc.replace(`${label} ${px} px`, out);
 }
 
-export async function shrink(px: number) {
-  if (!(px > 0)) return;
-  const revision = maskDoc.revision;
-  const out = await whileBusy('Shrink mask', async () => {
-    const mask = maskCopy();
-    return maskWorker().shrink(Comlink.transfer(mask, [mask.data.buffer]), px);
-  });
-  if (out && maskDoc.revision === revision) maskDoc.replace(`Shrink mask ${px} px`, out);
-}
+export const grow = (px: number) => morph('grow', px);
+export const shrink = (px: number) => morph('shrink', px);
 
 /** The mask as the job and the export see it: feathered by `feather` px. */
 export async function featheredMask(feather: number): Promise<Uint8Array> {
