@@ -56,6 +56,14 @@ test('remove an object: variations, compare, download with the unmasked pixels u
   expect(outsideDiffer).toBe(0);
   expect(insideDiffer).toBeGreaterThan(1000);
 
+  // The output format chosen applies to the download.
+  await page.getByLabel('Output format').selectOption('jpeg');
+  const jpegDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download', exact: true }).click();
+  const jpeg = await jpegDownload;
+  expect(jpeg.suggestedFilename()).toBe('overture-creations-5sI6fQgYIuo_inpainted_101.jpg');
+  expect([...readFileSync(await jpeg.path()).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+
   await page.getByRole('button', { name: 'Use as input', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Results' })).toHaveCount(0);
   await expect(editor.imageSize()).toHaveText('512 × 512');
