@@ -1,7 +1,7 @@
 import { expandCells } from './featherExpand';
 import type { BoxPlan, FeatherJob } from './featherJob';
 import { shrinkCells } from './featherShrink';
-import type { Point, Rect } from './types';
+import type { Point } from './types';
 
 /**
  * The feather for wide radii: the mask box-averaged down by k (a power of 2), blurred
@@ -11,23 +11,12 @@ import type { Point, Rect } from './types';
  * of k), and a crop of the mask gives the same values as the whole when told where it
  * lies: `origin`. All sums are integers, so results are exact.
  */
-export interface ScaledJob {
-  src: Uint8Array;
-  width: number;
-  height: number;
+export interface ScaledJob extends FeatherJob {
   /** Where src's pixel (0, 0) lies in the image. */
   origin: Point;
   factor: number;
-  /** Boxes in shrunk pixels. */
+  /** Boxes in shrunk pixels; region and bounds are in src's coordinates. */
   plan: BoxPlan;
-  /** Pixels to compute, in src's coordinates (integer, non-empty, inside src). */
-  region: Rect;
-  /** Source pixels outside this rect (src's coordinates) are 0 or out of reach. */
-  bounds: Rect;
-  /** As in FeatherJob: region pixels go to out[outOffset + ...]; out holds 0 there. */
-  out: Uint8Array;
-  outOffset: number;
-  outStride: number;
 }
 
 const scratch = { cells: new Uint8Array(0), blurred: new Uint8Array(0) };
