@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { showError } from '../editor/store';
 import { BlobImage } from '../ui/BlobImage';
 import type { SavedJob } from '../storage/db';
 import { selectResult } from '../results/resultsStore';
@@ -6,6 +7,11 @@ import { deleteFromHistory, loadHistory, useHistory } from './historyStore';
 import { restoreJob } from './restoreJob';
 
 const timeOf = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+const remove = (id: string) =>
+  deleteFromHistory(id).catch((error: unknown) =>
+    showError(`That job could not be deleted (${error instanceof Error ? error.message : String(error)}); it is still in the history.`),
+  );
 
 function HistoryEntry({ job }: { job: SavedJob }) {
   const thumbnail = job.results[0]?.thumbnail;
@@ -24,7 +30,7 @@ function HistoryEntry({ job }: { job: SavedJob }) {
           <button type="button" className="text-accent hover:underline" onClick={() => void restoreJob(job)}>
             Restore
           </button>
-          <button type="button" className="text-neutral-400 hover:text-red-300" onClick={() => void deleteFromHistory(job.id)}>
+          <button type="button" className="text-neutral-400 hover:text-red-300" onClick={() => void remove(job.id)}>
             Delete
           </button>
         </div>

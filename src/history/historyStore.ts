@@ -16,8 +16,9 @@ export async function addToHistory(job: SavedJob) {
   await db.put('history', job);
 }
 
+/** Gone from the list once it is gone from the browser's storage, so a reload cannot bring it back. */
 export async function deleteFromHistory(id: string) {
-  useHistory.setState((s) => ({ jobs: s.jobs.filter((job) => job.id !== id) }));
   const db = await openSessionDb();
   await db.delete('history', id);
+  useHistory.setState((s) => ({ jobs: s.jobs.filter((job) => job.id !== id) }));
 }

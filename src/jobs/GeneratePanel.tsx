@@ -13,10 +13,12 @@ export function GeneratePanel() {
   const onGenerate = () => {
     const { image } = useEditor.getState();
     const result = buildJob({ image, mask: image ? maskDoc.mask : null, draft: useParams.getState().draft });
-    if (!result.ok || !image) {
-      showError(`Can't generate yet: ${result.ok ? 'Upload an image first' : result.errors.join('. ')}.`);
+    if (!result.ok) {
+      showError(`Can't generate yet: ${result.errors.join('. ')}.`);
       return;
     }
+    // buildJob only succeeds with an image loaded.
+    if (!image) return;
     showNotice(null);
     void submitJob(result.job, engineById(engineId), image);
   };
