@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import type { FilePayload } from './imageFiles';
 
-export const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/inpainting-examples');
+export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/photos');
 export const fixture = (name: string) => resolve(FIXTURES, name);
 
 export interface Pixels {

@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app';
 import { findChromium } from '../chromium.mjs';
 
-export const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/inpainting-examples');
+export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/photos');
 
 /** The production build served as `npm start` serves it, and a Chromium to drive it. */
 export async function startBrowser(dist: string) {

@@ -5,7 +5,7 @@ import type { Mask } from '../../../src/mask/types';
 import type { RgbaImage } from '../../../src/remover/types';
 
 /** The shared 512x512 inpainting examples (photo + its own mask). */
-export const PHOTO_FOLDER = resolve(import.meta.dirname, '../../../../shared/fixtures/inpainting-examples');
+export const PHOTO_FOLDER = resolve(import.meta.dirname, '../../../fixtures/photos');
 
 export interface Photo {
   name: string;
