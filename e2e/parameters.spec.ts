@@ -1,27 +1,45 @@
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './support/editorPage';
 
-test('out-of-range values are shown as invalid with the allowed range', async ({ page }) => {
+const REMOVER_NOTE = 'The built-in remover fills from the surroundings and uses no prompt, strength, steps, guidance or scheduler.';
+
+test('the Parameters panel follows the engine: the built-in remover disables what it does not use, with the note', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await expect(editor.field('Engine')).toHaveValue('builtin-remover');
+  await expect(page.getByText(REMOVER_NOTE)).toBeVisible();
+  for (const label of ['Prompt', 'Negative prompt', 'Strength', 'Guidance scale', 'Steps', 'Scheduler']) {
+    const field = editor.field(label);
+    await expect(field).toBeDisabled();
+    await expect(field).toHaveAccessibleDescription(REMOVER_NOTE);
+  }
+  await expect(page.getByLabel('Strength slider')).toBeDisabled();
+  // What it does use stays on.
+  for (const label of ['Variations', 'Seed', 'Padding', 'Feather']) await expect(editor.field(label)).toBeEnabled();
+  await expect(page.getByLabel('Random seed')).toBeEnabled();
+});
+
+test('out-of-range values are shown as invalid with the engine\'s allowed range', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();
   // The seed is checked only when it is used: a fixed seed.
   await page.getByLabel('Random seed').uncheck();
   const cases = [
-    { label: 'Strength', value: '1.5', range: /0\.01.*1/ },
-    { label: 'Steps', value: '0', range: /1.*150/ },
-    { label: 'Guidance scale', value: '31', range: /0.*30/ },
     { label: 'Variations', value: '9', range: /1.*8/ },
     { label: 'Seed', value: '-3', range: /0.*4294967295/ },
+    { label: 'Padding', value: '300', range: /0.*256/ },
+    { label: 'Feather', value: '129', range: /0.*128/ },
   ];
   for (const { label, value, range } of cases) {
     const input = editor.field(label);
     await input.fill(value);
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await expect(input).toHaveAccessibleDescription(range);
+    // Never silently changed.
     await expect(input).toHaveValue(value);
   }
-  await editor.field('Steps').fill('30');
-  await expect(editor.field('Steps')).not.toHaveAttribute('aria-invalid', 'true');
+  await editor.field('Variations').fill('8');
+  await expect(editor.field('Variations')).not.toHaveAttribute('aria-invalid', 'true');
 });
 
 test('Generate validates the job: image, mask and parameters', async ({ page }) => {
@@ -36,11 +54,11 @@ test('Generate validates the job: image, mask and parameters', async ({ page }) 
 
   await editor.button('Rectangle').click();
   await editor.drag([100, 100], [356, 356]);
-  await editor.field('Steps').fill('500');
+  await editor.field('Variations').fill('12');
   await editor.button('Generate').click();
-  await expect(editor.alert).toContainText('Steps');
+  await expect(editor.alert).toContainText('Variations must be a whole number from 1 to 8');
 
-  await editor.field('Steps').fill('20');
+  await editor.field('Variations').fill('4');
   await page.getByLabel('Random seed').uncheck();
   await editor.field('Seed').fill('77');
   await editor.button('Generate').click();

@@ -9,9 +9,9 @@ test('image, mask, parameters and view come back after a reload', async ({ page 
   await editor.uploadAndWait(PHOTO);
   await editor.setBrush(30);
   await editor.drag([60, 60], [300, 60]);
-  await editor.field('Prompt').fill('a wooden bench in a park');
-  await editor.field('Negative prompt').fill('blurry');
-  await editor.field('Steps').fill('42');
+  await editor.field('Variations').fill('6');
+  await editor.field('Padding').fill('48');
+  await page.getByLabel('Output format').selectOption('webp');
   await editor.field('Feather').fill('0');
   await editor.field('Seed').fill('1234');
   await page.getByLabel('Random seed').uncheck();
@@ -22,9 +22,9 @@ test('image, mask, parameters and view come back after a reload', async ({ page 
   await page.reload();
   await expect(editor.imageSize()).toHaveText('512 × 512');
   await expect(page.getByLabel('Image', { exact: true })).toContainText(PHOTO);
-  await expect(editor.field('Prompt')).toHaveValue('a wooden bench in a park');
-  await expect(editor.field('Negative prompt')).toHaveValue('blurry');
-  await expect(editor.field('Steps')).toHaveValue('42');
+  await expect(editor.field('Variations')).toHaveValue('6');
+  await expect(editor.field('Padding')).toHaveValue('48');
+  await expect(page.getByLabel('Output format')).toHaveValue('webp');
   await expect(editor.field('Seed')).toHaveValue('1234');
   await expect(page.getByLabel('Random seed')).not.toBeChecked();
   await editor.waitForView();
@@ -45,13 +45,13 @@ test('closing the tab right after an edit keeps it', async ({ page, context }) =
   await editor.waitSaved();
   await editor.button('Rectangle').click();
   await editor.drag([100, 100], [200, 200]);
-  await editor.field('Prompt').fill('a red bicycle');
+  await editor.field('Variations').fill('3');
   await page.close({ runBeforeUnload: true });
 
   const again = new EditorPage(await context.newPage());
   await again.open();
   await expect(again.imageSize()).toHaveText('512 × 512');
-  await expect(again.field('Prompt')).toHaveValue('a red bicycle');
+  await expect(again.field('Variations')).toHaveValue('3');
   await again.field('Feather').fill('0');
   const mask = await again.exportMask();
   expect(maskAt(mask, 150, 150)).toBe(255);

@@ -2,7 +2,7 @@ import { EditorCanvas } from '../canvas/EditorCanvas';
 import { MaskPanel } from '../editor/MaskPanel';
 import { Toolbar } from '../editor/Toolbar';
 import { HistoryPanel } from '../history/HistoryPanel';
-import { GeneratePanel } from '../jobs/GeneratePanel';
+import { GeneratePanel } from '../generate/GeneratePanel';
 import { ParamsPanel } from '../params/ParamsPanel';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { Header } from './Header';

@@ -1,8 +1,9 @@
-import { showNotice, useEditor } from '../editor/store';
+import { useEditor } from '../editor/store';
+import { showNotice, useNotice } from '../notices/notices';
 
 /** Errors (role="alert") and notes for the user, with an optional action and a dismiss button. */
 export function NoticeBar() {
-  const notice = useEditor((s) => s.notice);
+  const notice = useNotice((s) => s.notice);
   const busy = useEditor((s) => s.busy);
   return (
     <>

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { heldKeys } from '../canvas/heldKeys';
-import { zoomBy, zoomToActualSize, zoomToFit } from '../canvas/viewActions';
+import { zoomBy, zoomToActualSize, zoomToFit } from '../editor/viewActions';
 import { openImage } from '../editor/imageActions';
 import { maskDoc } from '../editor/session';
 import { setTool, stepBrushSize, useEditor } from '../editor/store';
-import { imageFilesFrom } from '../image/loadImage';
+import { imageFilesFrom } from '../editor/loadImage';
 
 // Sliders, checkboxes and buttons keep the shortcuts; fields that take text do not.
 const nonTextInputs = new Set(['range', 'checkbox', 'radio', 'color', 'button', 'submit', 'file']);

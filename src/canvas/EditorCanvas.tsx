@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, type DragEvent } from 'rea
 import { Circle, Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
 import { openImage } from '../editor/imageActions';
 import { useEditor } from '../editor/store';
-import { imageFilesFrom } from '../image/loadImage';
+import { imageFilesFrom } from '../editor/loadImage';
 import { attachGestures } from './gestures';
 import { MaskOverlay } from './maskOverlay';
 import { useOverlayPainter } from './useOverlayPainter';
@@ -11,7 +11,7 @@ import { useCloseReplaced } from '../ui/useCloseReplaced';
 import { useElementSize } from './useElementSize';
 import { useResults } from '../results/resultsStore';
 import { useSelectedResultBitmap } from '../results/useSelectedResult';
-import { fitView, zoomAt, type View } from './view';
+import { fitView, zoomAt, type View } from '../editor/view';
 
 /** The image, the mask overlay and the brush cursor, under one zoom and pan. */
 export function EditorCanvas() {

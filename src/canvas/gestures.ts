@@ -3,7 +3,7 @@ import { unionRect, type Point, type Rect } from '../mask/types';
 import { maskDoc } from '../editor/session';
 import { useEditor } from '../editor/store';
 import { heldKeys } from './heldKeys';
-import { screenToImage, type View } from './view';
+import { screenToImage, type View } from '../editor/view';
 
 type Mode = 'paint' | 'erase';
 

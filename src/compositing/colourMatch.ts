@@ -2,7 +2,8 @@ import { maskBounds, type Mask, type Rect } from '../mask';
 import { colourTables, type ColourTransform } from './colourTransform';
 import { resizeImage } from './resize';
 import { maskRing } from './ring';
-import { assertImage, assertRectInside, intersectRect, type RgbaImage } from './types';
+import { assertImage, type RgbaImage } from '../image/rgba';
+import { assertRectInside, intersectRect } from './types';
 
 export type { ColourTransform } from './colourTransform';
 

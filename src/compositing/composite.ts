@@ -2,7 +2,7 @@ import { maskBounds, type Mask, type Rect } from '../mask';
 import { measureColourShift } from './colourMatch';
 import { pasteBack } from './pasteBack';
 import { resizeImage } from './resize';
-import type { RgbaImage } from './types';
+import type { RgbaImage } from '../image/rgba';
 
 export interface CompositeOptions {
   /** Match the result's colours to the original around the mask first (the app's default: true). */

@@ -1,6 +1,7 @@
 import { clipRect, isEmptyRect, readRegion, type Mask, type Rect } from '../mask';
 import { checkRules, engineSize, type EngineSizeRules } from './engineSize';
-import { assertImage, assertRectInside, type ImageSize, type RgbaImage } from './types';
+import { assertImage, type ImageSize, type RgbaImage } from '../image/rgba';
+import { assertRectInside } from './types';
 
 export type { EngineSizeRules } from './engineSize';
 export { resizeImage } from './resize';

@@ -1,5 +1,5 @@
 /** Compositing: cropping for the engine and putting its result back. Pure functions on typed arrays. */
-export { createImage, type ImageSize, type RgbaImage } from './types';
+export { createImage, type ImageSize, type RgbaImage } from '../image/rgba';
 export { planCrop, planWholeImage, cropImage, cropMask, type CropPlan } from './cropToMask';
 export { engineSize, type EngineSizeRules } from './engineSize';
 export { resizeImage } from './resize';

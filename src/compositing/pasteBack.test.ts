@@ -3,7 +3,7 @@ import { createMask, type Mask } from '../mask';
 import { pasteBack, pasteBackInPlace } from './pasteBack';
 import { resizeImage } from './resize';
 import { featheredRectMask, mapImage, pixel, solidImage, texturedImage, sameBytes } from './testImages';
-import { createImage } from './types';
+import { createImage } from '../image/rgba';
 
 const W = 64;
 const H = 48;

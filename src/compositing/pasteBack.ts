@@ -1,7 +1,8 @@
 import { maskBounds, type Mask, type Rect } from '../mask';
 import { colourTables, type ColourTransform } from './colourTransform';
 import { resizeImage } from './resize';
-import { assertImage, assertRectInside, intersectRect, pixelWords, type RgbaImage } from './types';
+import { assertImage, type RgbaImage } from '../image/rgba';
+import { assertRectInside, intersectRect, pixelWords } from './types';
 
 export interface PasteOptions {
   /** Where to write (original-sized). Pass the original itself to paste in place: no 24 MP copy. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resizeImage } from './resize';
 import { solidImage, texturedImage, sameBytes } from './testImages';
-import { createImage } from './types';
+import { createImage } from '../image/rgba';
 
 describe('resizeImage', () => {
   it('gives an exact copy at the same size', () => {

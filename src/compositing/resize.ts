@@ -1,6 +1,6 @@
 import { enlargeInto } from './enlarge';
 import { tapsFor } from '../mask/resampleTaps';
-import { assertImage, type RgbaImage } from './types';
+import { assertImage, type RgbaImage } from '../image/rgba';
 
 /**
  * Resizing RGBA pictures (the engine's output back to the crop, the crop to the engine's

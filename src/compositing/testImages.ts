@@ -1,5 +1,5 @@
 import { createMask, featherMask, fillRect, type Mask, type Rect } from '../mask';
-import { createImage, type RgbaImage } from './types';
+import { createImage, type RgbaImage } from '../image/rgba';
 
 /** Test pictures (not app code): deterministic, small. */
 

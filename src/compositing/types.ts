@@ -1,20 +1,5 @@
+import type { ImageSize } from '../image/rgba';
 import type { Rect } from '../mask';
-
-/** An RGBA picture, 4 bytes per pixel row by row (the layout of ImageData). */
-export interface RgbaImage {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
-
-export interface ImageSize {
-  width: number;
-  height: number;
-}
-
-export function createImage(width: number, height: number): RgbaImage {
-  return { width, height, data: new Uint8ClampedArray(width * height * 4) };
-}
 
 /** Fails loudly on a rect that is not whole pixels inside the image: it would wrap onto other rows. */
 export function assertRectInside(rect: Rect, size: ImageSize, what = 'rect'): void {
@@ -23,13 +8,6 @@ export function assertRectInside(rect: Rect, size: ImageSize, what = 'rect'): vo
     Number.isInteger(x) && Number.isInteger(y) && Number.isInteger(width) && Number.isInteger(height) &&
     x >= 0 && y >= 0 && width >= 0 && height >= 0 && x + width <= size.width && y + height <= size.height;
   if (!ok) throw new RangeError(`${what} ${x},${y} ${width}x${height} is not inside the ${size.width}x${size.height} image`);
-}
-
-/** Fails loudly when the pixel array does not match the stated size. */
-export function assertImage(image: RgbaImage, what = 'image'): void {
-  if (image.data.length !== image.width * image.height * 4) {
-    throw new RangeError(`${what} is ${image.width}x${image.height} but has ${image.data.length} bytes`);
-  }
 }
 
 /** One 32-bit word per pixel when the bytes are aligned (they are for ImageData): moves whole pixels at once. */

@@ -1,4 +1,4 @@
-import { zoomToActualSize, zoomToFit } from '../canvas/viewActions';
+import { zoomToActualSize, zoomToFit } from './viewActions';
 import { BrushIcon, EraserIcon, EyeIcon, FitIcon, LassoIcon, RectangleIcon, RedoIcon, UndoIcon } from '../ui/icons';
 import { ToolButton } from '../ui/IconButton';
 import { maskDoc } from './session';

@@ -1,8 +1,9 @@
 import { describeImageProblem } from '../image/errors';
 import { MAX_SIDE } from '../image/formats';
-import { loadImageFile, type LoadedImage } from '../image/loadImage';
+import { loadImageFile, type LoadedImage } from './loadImage';
 import { maskDoc } from './session';
-import { showError, showNotice, useEditor } from './store';
+import { showError, showNotice } from '../notices/notices';
+import { useEditor } from './store';
 
 /** Opens a picked, dropped or pasted file; a bad file leaves the current work as it was. */
 export async function openImage(file: File, options: { downscale?: boolean } = {}) {

@@ -3,7 +3,8 @@ import { invertMask, isMaskEmpty, maskToGreyRgba } from '../mask';
 import type { Mask } from '../mask/types';
 import { maskWorker } from '../workers/maskWorker';
 import { maskDoc } from './session';
-import { showError, showNotice, useEditor } from './store';
+import { showError, showInfo } from '../notices/notices';
+import { useEditor } from './store';
 
 /** A copy of the mask the worker may own. */
 function maskCopy(): Mask {
@@ -68,7 +69,7 @@ export async function maskPng(feather: number): Promise<Blob> {
 export async function exportMask(feather: number) {
   const image = useEditor.getState().image;
   if (!image) return;
-  if (isMaskEmpty(maskDoc.mask.data)) showNotice({ kind: 'info', message: 'The mask is empty: the exported PNG is all black.' });
+  if (isMaskEmpty(maskDoc.mask.data)) showInfo('The mask is empty: the exported PNG is all black.');
   const blob = await whileBusy('Export mask', () => maskPng(feather));
   if (blob) saveBlob(blob, `${baseName(image.name)}_mask.png`);
 }

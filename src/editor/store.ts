@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { LoadedImage } from '../image/loadImage';
-import type { View } from '../canvas/view';
+import type { LoadedImage } from './loadImage';
+import type { View } from './view';
 
 export type Tool = 'brush' | 'eraser' | 'rectangle' | 'lasso';
 
@@ -8,13 +8,6 @@ export interface OverlaySettings {
   colour: string;
   opacity: number;
   visible: boolean;
-}
-
-/** A message for the user; errors go in a role="alert" region. */
-export interface Notice {
-  kind: 'error' | 'info';
-  message: string;
-  action?: { label: string; run: () => void };
 }
 
 export const BRUSH_MIN = 1;
@@ -27,8 +20,6 @@ export interface EditorState {
   brushSize: number;
   brushHardness: number;
   overlay: OverlaySettings;
-  /** The engine Generate sends jobs to. */
-  engineId: string;
   /** Hold-to-compare: hides the mask overlay. */
   showOriginal: boolean;
   /** Null until the canvas has fitted the image. */
@@ -37,7 +28,6 @@ export interface EditorState {
   canRedo: boolean;
   /** Long mask operations (grow, import...) in flight. */
   busy: string | null;
-  notice: Notice | null;
   /** Autosave to this browser: 'pending' while edits wait to be written. */
   saveStatus: 'idle' | 'pending' | 'saved' | 'failed';
 }
@@ -47,7 +37,6 @@ export const defaultEditorSettings = {
   brushSize: 60,
   brushHardness: 0.8,
   overlay: { colour: '#ff3b6b', opacity: 0.55, visible: true },
-  engineId: 'builtin-remover',
 };
 
 export const useEditor = create<EditorState>()(() => ({
@@ -58,7 +47,6 @@ export const useEditor = create<EditorState>()(() => ({
   canUndo: false,
   canRedo: false,
   busy: null,
-  notice: null,
   saveStatus: 'idle',
 }));
 
@@ -81,12 +69,4 @@ export function stepBrushSize(direction: 1 | -1) {
 
 export function setOverlay(patch: Partial<OverlaySettings>) {
   useEditor.setState((s) => ({ overlay: { ...s.overlay, ...patch } }));
-}
-
-export function showNotice(notice: Notice | null) {
-  useEditor.setState({ notice });
-}
-
-export function showError(message: string, action?: Notice['action']) {
-  showNotice({ kind: 'error', message, action });
 }

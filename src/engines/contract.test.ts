@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { seedsFor } from '../jobs/runJob';
-import { EngineError, toEngineError } from './contract';
+import { EngineError, toEngineError, type EngineErrorKind } from './contract';
+
+describe('EngineError', () => {
+  it('is retryable by default only for rate limits, outages and lost connections', () => {
+    const kinds: EngineErrorKind[] = ['auth', 'credits', 'rate-limited', 'unavailable', 'invalid-input', 'network', 'out-of-memory', 'cancelled', 'unknown'];
+    const retryable = kinds.filter((kind) => new EngineError(kind, 'x').retryable);
+    expect(retryable).toEqual(['rate-limited', 'unavailable', 'network']);
+  });
+
+  it('keeps the HTTP status and how long to wait, and lets the engine overrule the default', () => {
+    const error = new EngineError('rate-limited', 'Slow down', { status: 429, retryAfterSeconds: 30 });
+    expect([error.status, error.retryAfterSeconds, error.retryable]).toEqual([429, 30, true]);
+    expect(new EngineError('unknown', 'flaky', { retryable: true }).retryable).toBe(true);
+    expect(new EngineError('unavailable', 'gone for good', { retryable: false }).retryable).toBe(false);
+  });
+});
 
 describe('toEngineError', () => {
   it('keeps an EngineError as it is', () => {
-    const error = new EngineError('rate-limited', 'Slow down', true);
+    const error = new EngineError('rate-limited', 'Slow down');
     expect(toEngineError(error)).toBe(error);
   });
 
@@ -22,16 +36,14 @@ describe('toEngineError', () => {
     expect(error.message).toContain('Only masked');
   });
 
-  it('wraps anything else as a retryable internal error with its detail', () => {
-    const error = toEngineError('boom');
-    expect([error.kind, error.retryable]).toEqual(['internal', true]);
-    expect(error.message).toContain('boom');
+  it('calls a failed fetch a lost connection, which may be retried', () => {
+    const error = toEngineError(new TypeError('Failed to fetch'));
+    expect([error.kind, error.retryable]).toEqual(['network', true]);
   });
-});
 
-describe('seedsFor', () => {
-  it('gives variation i the seed + i, wrapping at 2^32', () => {
-    expect(seedsFor(100, 3)).toEqual([100, 101, 102]);
-    expect(seedsFor(4294967295, 2)).toEqual([4294967295, 0]);
+  it('wraps anything else as an unknown error with its detail, not retryable', () => {
+    const error = toEngineError('boom');
+    expect([error.kind, error.retryable]).toEqual(['unknown', false]);
+    expect(error.message).toContain('boom');
   });
 });

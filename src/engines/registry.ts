@@ -1,11 +1,11 @@
 import { builtinRemover } from './builtinRemover/engine';
 import type { Engine } from './contract';
 
-/** Every engine in the "Engine" select, in order. Later: local model, then the cloud providers. */
+/** Every engine in the "Engine" select, in order. */
 export const engines: Engine[] = [builtinRemover];
 
 export const defaultEngineId = builtinRemover.id;
 
-export function engineById(id: string): Engine {
-  return engines.find((engine) => engine.id === id) ?? builtinRemover;
+export function engineById(id: string): Engine | undefined {
+  return engines.find((engine) => engine.id === id);
 }

@@ -1,21 +1,21 @@
 import { setImage } from '../editor/imageActions';
-import { showError } from '../editor/store';
+import { restoreImage } from '../editor/loadImage';
+import type { JobRecord } from '../jobs/records';
 import { draftFromParams } from '../jobs/validateParams';
-import { restoreImage } from '../image/loadImage';
+import { showError } from '../notices/notices';
 import { useParams } from '../params/paramsStore';
 import { selectResult } from '../results/resultsStore';
-import type { SavedJob } from '../storage/db';
-import { inflate } from '../storage/deflate';
+import { inflateMask } from '../storage/deflate';
 
 /** Puts a past job back: its image, its mask and its parameters, with its results on show. */
-export async function restoreJob(job: SavedJob) {
+export async function restoreJob(job: JobRecord) {
   const { input } = job;
-  const image = await restoreImage(input.blob, input.name, input.width, input.height);
+  const [image, mask] = await Promise.all([restoreImage(input.blob, input.name, input.width, input.height), inflateMask(input.mask)]);
   if (!image.ok) {
     showError(`The image of that job (“${input.name}”) can't be read back.`);
     return;
   }
-  setImage(image.image, await inflate(input.mask.deflated));
+  setImage(image.image, mask && mask.width === input.width && mask.height === input.height ? mask.data : undefined);
   useParams.getState().replaceDraft(draftFromParams(job.params));
-  selectResult(job.id, 0);
+  if (job.results.length) selectResult(job.id, 0);
 }

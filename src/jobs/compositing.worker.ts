@@ -1,36 +1,33 @@
 import * as Comlink from 'comlink';
-import { colourMatch } from '../compositing/colourMatch';
-import { cropImage, cropMask, planCrop, planWholeImage, resizeImage, type CropPlan } from '../compositing/cropToMask';
-import { pasteBack } from '../compositing/pasteBack';
-import type { EngineSizeRules, RgbaImage } from '../engines/contract';
-import { featherMask, maskBounds, scaleMask } from '../mask';
+import { compositeResult } from '../compositing/composite';
+import { prepareCrop, type CropOptions } from '../compositing/prepareCrop';
+import type { CropPlan } from '../compositing/cropToMask';
+import type { EngineSizeRules } from '../compositing/engineSize';
+import type { RgbaImage } from '../image/rgba';
 import type { Mask } from '../mask/types';
-import type { JobParams } from './params';
+import type { CompositorApi, FinishedImage } from './compositor';
 
 interface PreparedJob {
   original: RgbaImage;
-  /** Full size, feathered: the paste-back weights. */
-  mask: Mask;
+  pasteMask: Mask;
   plan: CropPlan;
-}
-
-export interface FinishedImage {
-  /** Full resolution, lossless: what Download re-encodes and "Use as input" opens. */
-  full: Blob;
-  thumbnail: Blob;
-  width: number;
-  height: number;
+  imageToImage: boolean;
 }
 
 const THUMBNAIL_SIDE = 256;
 const prepared = new Map<string, PreparedJob>();
 
-function pixelsOf(bitmap: ImageBitmap): RgbaImage {
+// The same decoding as the editor's, so the pixels pasted into are the ones the user saw.
+const DECODE: ImageBitmapOptions = { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' };
+
+async function decode(blob: Blob): Promise<RgbaImage> {
+  const bitmap = await createImageBitmap(blob, DECODE);
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const ctx = canvas.getContext('2d')!;
   ctx.drawImage(bitmap, 0, 0);
-  const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-  return { width: bitmap.width, height: bitmap.height, data };
+  bitmap.close();
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  return { width: canvas.width, height: canvas.height, data };
 }
 
 async function encode(image: RgbaImage, maxSide = Infinity): Promise<Blob> {
@@ -46,48 +43,36 @@ async function encode(image: RgbaImage, maxSide = Infinity): Promise<Blob> {
 }
 
 /**
- * The work around an engine run, off the main thread: before it, feather the mask and cut
- * the crop the engine gets; after it, scale each result back, colour-match it and paste it
- * into the full-resolution original, where pixels outside the mask stay byte for byte.
+ * The work around an engine run, off the main thread: before it, decode the photo, feather
+ * the mask and cut the crop the engine gets; after it, decode each result if it came
+ * encoded and composite it into the full-resolution original (compositing/composite.ts),
+ * where pixels outside the mask stay byte for byte.
  */
-const api = {
-  prepare(id: string, bitmap: ImageBitmap, hardMask: Mask, params: JobParams, rules: EngineSizeRules) {
-    const original = pixelsOf(bitmap);
-    bitmap.close();
-    const { width, height } = original;
-    const feathered = params.feather > 0 ? featherMask(hardMask.data, width, height, params.feather) : hardMask.data;
-    const mask = { width, height, data: feathered };
-    const bounds = maskBounds(mask) ?? { x: 0, y: 0, width, height };
-    const plan =
-      params.inpaintArea === 'masked'
-        ? planCrop({ width, height }, bounds, params.padding, rules)
-        : planWholeImage({ width, height }, rules);
-    prepared.set(id, { original, mask, plan });
-
-    const { crop, outputWidth, outputHeight } = plan;
-    const image = resizeImage(cropImage(original, crop), outputWidth, outputHeight);
-    const cut = cropMask(mask, crop);
-    const engineMask = { width: outputWidth, height: outputHeight, data: scaleMask(cut.data, cut.width, cut.height, outputWidth, outputHeight) };
-    return Comlink.transfer({ image, mask: engineMask, crop }, [image.data.buffer, engineMask.data.buffer]);
+const api: CompositorApi = {
+  async prepare(id: string, photo: Blob, hardMask: Mask, options: CropOptions, rules: EngineSizeRules) {
+    const original = await decode(photo);
+    if (original.width !== hardMask.width || original.height !== hardMask.height) {
+      throw new Error(`The photo decodes at ${original.width}×${original.height}, the mask is ${hardMask.width}×${hardMask.height}.`);
+    }
+    const crop = prepareCrop(original, hardMask, options, rules);
+    prepared.set(id, { original, pasteMask: crop.pasteMask, plan: crop.plan, imageToImage: crop.mask === null });
+    const transfers = crop.mask ? [crop.image.data.buffer, crop.mask.data.buffer] : [crop.image.data.buffer];
+    return Comlink.transfer({ image: crop.image, mask: crop.mask }, transfers);
   },
 
-  async finish(id: string, images: RgbaImage[], options: { colourMatch: boolean }): Promise<FinishedImage[]> {
+  async finish(id: string, result: RgbaImage | Blob, options: { colourMatch: boolean }): Promise<FinishedImage> {
     const job = prepared.get(id);
     if (!job) throw new Error('The job was discarded before it finished.');
-    const { original, mask, plan } = job;
-    const finished: FinishedImage[] = [];
-    for (const image of images) {
-      let result = image.width === plan.crop.width && image.height === plan.crop.height ? image : resizeImage(image, plan.crop.width, plan.crop.height);
-      if (options.colourMatch) result = colourMatch(result, original, mask, plan.crop);
-      const composed = pasteBack(original, result, plan.crop, mask);
-      finished.push({
-        full: await encode(composed),
-        thumbnail: await encode(composed, THUMBNAIL_SIDE),
-        width: composed.width,
-        height: composed.height,
-      });
-    }
-    return finished;
+    const { original, pasteMask, plan, imageToImage } = job;
+    const pixels = result instanceof Blob ? await decode(result) : result;
+    // Image to image has no surroundings to match colours to.
+    const composed = compositeResult(original, pixels, plan.crop, pasteMask, { colourMatch: options.colourMatch && !imageToImage });
+    return {
+      full: await encode(composed),
+      thumbnail: await encode(composed, THUMBNAIL_SIDE),
+      width: composed.width,
+      height: composed.height,
+    };
   },
 
   discard(id: string) {
@@ -95,5 +80,4 @@ const api = {
   },
 };
 
-export type CompositingWorkerApi = typeof api;
 Comlink.expose(api);

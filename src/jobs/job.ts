@@ -1,29 +1,28 @@
 import { z } from 'zod';
+import { MAX_SEED, type EngineMeta, type EngineParamValues } from '../engines/contract';
+import { isMaskEmpty } from '../mask';
+import type { Mask } from '../mask/types';
 import { rollSeed, type JobParams } from './params';
 import { validateParams, type ParamsDraft } from './validateParams';
 
+/** The photo a job works on: the file as it was opened (what History keeps), and its size. */
 export interface JobImage {
   blob: Blob;
   width: number;
   height: number;
 }
 
-/** One byte per image pixel, row-major: 0 keeps the pixel, anything else repaints it. */
-export interface JobMask {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
-
+/** A validated job: image, mask (0 keep, 255 repaint) and parameters, with a seed per variation. */
 export interface Job {
   image: JobImage;
-  mask: JobMask;
+  mask: Mask;
   params: JobParams;
+  seeds: number[];
 }
 
 export interface BuildJobInput {
   image?: JobImage | null;
-  mask?: JobMask | null;
+  mask?: Mask | null;
   draft: ParamsDraft;
 }
 
@@ -46,11 +45,6 @@ const maskSchema = z
     message: 'The mask is damaged; clear it and paint again',
   });
 
-function hasPaint(data: Uint8Array): boolean {
-  for (let i = 0; i < data.length; i++) if (data[i] !== 0) return true;
-  return false;
-}
-
 function imageErrors(image: JobImage | null | undefined): string[] {
   if (!image) return [NO_IMAGE];
   return imageSchema.safeParse(image).success
@@ -58,8 +52,8 @@ function imageErrors(image: JobImage | null | undefined): string[] {
     : ['The image could not be read; upload it again'];
 }
 
-function maskErrors(mask: JobMask | null | undefined, image: JobImage | null | undefined): string[] {
-  if (!mask) return [EMPTY_MASK];
+function maskErrors(mask: Mask | null | undefined, image: JobImage | null | undefined, maskOptional: boolean): string[] {
+  if (!mask) return maskOptional ? [] : [EMPTY_MASK];
   const parsed = maskSchema.safeParse(mask);
   if (!parsed.success) return parsed.error.issues.slice(0, 1).map((issue) => issue.message);
   if (image && (mask.width !== image.width || mask.height !== image.height)) {
@@ -68,18 +62,23 @@ function maskErrors(mask: JobMask | null | undefined, image: JobImage | null | u
         `(${image.width}×${image.height}); clear the mask and paint again`,
     ];
   }
-  return hasPaint(mask.data) ? [] : [EMPTY_MASK];
+  return maskOptional || !isMaskEmpty(mask.data) ? [] : [EMPTY_MASK];
 }
 
-/**
- * The one place a job is checked before it runs. Collects every problem at once
- * so the user can fix them together; with Random seed on, picks a fresh seed.
- */
-export function buildJob(input: BuildJobInput, random: () => number = Math.random): BuildJobResult {
-  const { image, mask, draft } = input;
-  const errors = [...imageErrors(image), ...maskErrors(mask, image)];
+/** Variation i uses seed + i, as A1111 does, so any single result can be made again. */
+export const seedsFor = (seed: number, variations: number) =>
+  Array.from({ length: variations }, (_, i) => (seed + i) % (MAX_SEED + 1));
 
-  const validated = validateParams(draft);
+/**
+ * The one place a job is checked before it runs, against the chosen engine. Collects every
+ * problem at once so the user can fix them together; with Random seed on, picks a fresh seed.
+ */
+export function buildJob(input: BuildJobInput, meta: EngineMeta, random: () => number = Math.random): BuildJobResult {
+  const { image, draft } = input;
+  const mask = input.mask ?? (image && meta.maskOptional ? { width: image.width, height: image.height, data: new Uint8Array(image.width * image.height) } : null);
+  const errors = [...imageErrors(image), ...maskErrors(mask, image, meta.maskOptional)];
+
+  const validated = validateParams(draft, meta);
   if (!validated.ok) {
     errors.push(...Object.values(validated.errors).filter((m): m is string => m !== undefined));
   }
@@ -87,7 +86,20 @@ export function buildJob(input: BuildJobInput, random: () => number = Math.rando
   if (errors.length > 0 || !image || !mask || !validated.ok) return { ok: false, errors };
 
   const params = validated.params.randomSeed
-    ? { ...validated.params, seed: rollSeed(random) }
+    ? { ...validated.params, seed: rollSeed(random, meta.params.seed?.max) }
     : validated.params;
-  return { ok: true, job: { image, mask, params } };
+  return { ok: true, job: { image, mask, params, seeds: seedsFor(params.seed, params.variations) } };
+}
+
+/** Only what the engine uses, never the editor's own settings (output format, padding...). */
+export function engineParams(params: JobParams, meta: EngineMeta): Partial<EngineParamValues> {
+  const used = meta.params;
+  const picked: Partial<EngineParamValues> = {};
+  if (used.prompt) picked.prompt = params.prompt.trim();
+  if (used.negativePrompt) picked.negativePrompt = params.negativePrompt.trim();
+  if (used.strength) picked.strength = params.strength;
+  if (used.steps) picked.steps = params.steps;
+  if (used.guidanceScale) picked.guidanceScale = params.guidanceScale;
+  if (used.scheduler) picked.scheduler = params.scheduler;
+  return picked;
 }

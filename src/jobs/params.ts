@@ -1,7 +1,6 @@
 import { z } from 'zod';
-
-/** Largest seed the backends accept (unsigned 32-bit). */
-export const MAX_SEED = 4294967295;
+import { paramBounds } from '../engines/checkMeta';
+import { MAX_SEED, schedulerIds, type EngineMeta } from '../engines/contract';
 
 export interface NumericFieldMeta {
   label: string;
@@ -22,28 +21,33 @@ export const numericKeys = [
 ] as const;
 export type NumericKey = (typeof numericKeys)[number];
 
-// Bounds live here once; the schema, messages and inputs are all derived from it.
-export const numericFields: Record<NumericKey, NumericFieldMeta> = {
-  strength: { label: 'Strength', min: 0.01, max: 1, step: 0.01, integer: false },
-  steps: { label: 'Steps', min: 1, max: 150, step: 1, integer: true },
-  guidanceScale: { label: 'Guidance scale', min: 0, max: 30, step: 0.5, integer: false },
-  variations: { label: 'Variations', min: 1, max: 8, step: 1, integer: true },
+export type NumericFields = Record<NumericKey, NumericFieldMeta>;
+
+/**
+ * Each numeric field's label, step and widest range. The chosen engine narrows the ranges
+ * (fieldsFor); the schema, messages and inputs are all derived from these.
+ */
+export const numericFields: NumericFields = {
+  strength: { label: 'Strength', ...paramBounds.strength, step: 0.01, integer: false },
+  steps: { label: 'Steps', ...paramBounds.steps, step: 1, integer: true },
+  guidanceScale: { label: 'Guidance scale', ...paramBounds.guidanceScale, step: 0.5, integer: false },
+  variations: { label: 'Variations', ...paramBounds.variations, step: 1, integer: true },
   padding: { label: 'Padding', min: 0, max: 256, step: 1, integer: true },
   feather: { label: 'Feather', min: 0, max: 128, step: 1, integer: true },
   seed: { label: 'Seed', min: 0, max: MAX_SEED, step: 1, integer: true },
 };
 
-export const schedulerIds = ['euler-a', 'euler', 'dpmpp-2m', 'ddim', 'lms', 'pndm', 'lcm'] as const;
-export type Scheduler = (typeof schedulerIds)[number];
-export const schedulerLabels: Record<Scheduler, string> = {
-  'euler-a': 'Euler a',
-  euler: 'Euler',
-  'dpmpp-2m': 'DPM++ 2M',
-  ddim: 'DDIM',
-  lms: 'LMS',
-  pndm: 'PNDM',
-  lcm: 'LCM',
-};
+/** The numeric fields with the ranges of an engine: what it takes is what the inputs accept. */
+export function fieldsFor(meta: EngineMeta): NumericFields {
+  const { params } = meta;
+  const narrowed = { ...numericFields };
+  for (const key of ['strength', 'steps', 'guidanceScale', 'variations'] as const) {
+    const spec = params[key];
+    if (spec) narrowed[key] = { ...numericFields[key], min: spec.min, max: spec.max };
+  }
+  if (params.seed) narrowed.seed = { ...numericFields.seed, max: params.seed.max };
+  return narrowed;
+}
 
 export const inpaintAreas = ['whole', 'masked'] as const;
 export type InpaintArea = (typeof inpaintAreas)[number];
@@ -61,36 +65,41 @@ export const outputFormatLabels: Record<OutputFormat, string> = {
 };
 
 /** The message shown for any bad value of a numeric field: it always names the allowed range. */
-export function rangeMessage(key: NumericKey): string {
-  const { label, min, max, integer } = numericFields[key];
+export function rangeMessage(key: NumericKey, fields: NumericFields = numericFields): string {
+  const { label, min, max, integer } = fields[key];
   return integer
     ? `${label} must be a whole number from ${min} to ${max}`
     : `${label} must be between ${min} and ${max}`;
 }
 
-function numberField(key: NumericKey) {
-  const { min, max, integer } = numericFields[key];
-  const message = rangeMessage(key);
+function numberField(key: NumericKey, fields: NumericFields) {
+  const { min, max, integer } = fields[key];
+  const message = rangeMessage(key, fields);
   const base = z.number({ error: message }).min(min, message).max(max, message);
   return integer ? base.int(message) : base;
 }
 
-export const paramsSchema = z.object({
-  prompt: z.string({ error: 'Prompt must be text' }),
-  negativePrompt: z.string({ error: 'Negative prompt must be text' }),
-  strength: numberField('strength'),
-  steps: numberField('steps'),
-  guidanceScale: numberField('guidanceScale'),
-  seed: numberField('seed'),
-  randomSeed: z.boolean({ error: 'Random seed must be on or off' }),
-  variations: numberField('variations'),
-  scheduler: z.enum(schedulerIds, { error: 'Choose a scheduler from the list' }),
-  feather: numberField('feather'),
-  inpaintArea: z.enum(inpaintAreas, { error: 'Choose Whole image or Only masked' }),
-  padding: numberField('padding'),
-  outputFormat: z.enum(outputFormats, { error: 'Choose PNG, JPEG or WebP' }),
-  colourMatch: z.boolean({ error: 'Colour match must be on or off' }),
-});
+/** The job parameters' schema for the given ranges (the widest by default). */
+export function paramsSchemaFor(fields: NumericFields) {
+  return z.object({
+    prompt: z.string({ error: 'Prompt must be text' }),
+    negativePrompt: z.string({ error: 'Negative prompt must be text' }),
+    strength: numberField('strength', fields),
+    steps: numberField('steps', fields),
+    guidanceScale: numberField('guidanceScale', fields),
+    seed: numberField('seed', fields),
+    randomSeed: z.boolean({ error: 'Random seed must be on or off' }),
+    variations: numberField('variations', fields),
+    scheduler: z.enum(schedulerIds, { error: 'Choose a scheduler from the list' }),
+    feather: numberField('feather', fields),
+    inpaintArea: z.enum(inpaintAreas, { error: 'Choose Whole image or Only masked' }),
+    padding: numberField('padding', fields),
+    outputFormat: z.enum(outputFormats, { error: 'Choose PNG, JPEG or WebP' }),
+    colourMatch: z.boolean({ error: 'Colour match must be on or off' }),
+  });
+}
+
+export const paramsSchema = paramsSchemaFor(numericFields);
 
 export type JobParams = z.infer<typeof paramsSchema>;
 
@@ -111,7 +120,20 @@ export const defaultParams: JobParams = {
   colourMatch: true,
 };
 
-/** A uniformly random seed in 0..MAX_SEED; `random` is injectable so tests can pin it. */
-export function rollSeed(random: () => number = Math.random): number {
-  return Math.min(MAX_SEED, Math.floor(random() * (MAX_SEED + 1)));
+/** The defaults with the engine's own where it has them (steps, guidance...). */
+export function defaultsFor(meta: EngineMeta): JobParams {
+  const { params } = meta;
+  return {
+    ...defaultParams,
+    strength: params.strength?.default ?? defaultParams.strength,
+    steps: params.steps?.default ?? defaultParams.steps,
+    guidanceScale: params.guidanceScale?.default ?? defaultParams.guidanceScale,
+    scheduler: params.scheduler?.default ?? defaultParams.scheduler,
+    variations: params.variations.default,
+  };
+}
+
+/** A uniformly random seed in 0..max; `random` is injectable so tests can pin it. */
+export function rollSeed(random: () => number = Math.random, max = MAX_SEED): number {
+  return Math.min(max, Math.floor(random() * (max + 1)));
 }

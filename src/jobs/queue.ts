@@ -1,121 +1,190 @@
 import { create } from 'zustand';
-import { toEngineError, type Engine, type EngineProgress } from '../engines/contract';
-import { engineById } from '../engines/registry';
-import { showError } from '../editor/store';
-import { addToHistory } from '../history/historyStore';
-import { selectResult } from '../results/resultsStore';
-import { storageErrorMessage } from '../storage/autosave';
-import { deflate } from '../storage/deflate';
-import type { SavedJob } from '../storage/db';
-import type { Job } from './job';
-import { runJob } from './runJob';
+import { toEngineError, type Engine, type EngineError, type EngineProgress, type EngineSettings } from '../engines/contract';
+import type { Mask } from '../mask/types';
+import type { CompositorApi } from './compositor';
+import type { JobImage } from './job';
+import { holdJobLock } from './jobLocks';
+import type { JobParams } from './params';
+import type { JobResult } from './records';
+import { runJob, type RunJobSummary } from './runJob';
 
-export interface QueuedJob {
+export interface JobSubmission {
+  /** New for a new job; the record's own for "Run again". */
+  id: string;
+  engine: Engine;
+  image: JobImage & { name: string };
+  mask: Mask;
+  params: JobParams;
+  seeds: number[];
+  /** Variations already made: "Run again" makes only the others. */
+  done?: ReadonlySet<number>;
+}
+
+export type JobOutcome = 'finished' | 'cancelled' | 'failed';
+
+/** What the queue reports; the app turns these into History, results on show and notices. */
+export type JobEvent =
+  | { type: 'queued'; job: JobSubmission }
+  | { type: 'started'; id: string }
+  | { type: 'variation'; id: string; result: JobResult }
+  | {
+      type: 'ended';
+      id: string;
+      engineLabel: string;
+      outcome: JobOutcome;
+      /** Variations the job now has, of the ones asked for. */
+      made: number;
+      wanted: number;
+      seconds: number;
+      missing: number;
+      error?: EngineError;
+      cost?: RunJobSummary['cost'];
+    };
+
+/** A job waiting or running, as the queue view shows it. */
+export interface QueueEntry {
   id: string;
   engineId: string;
   engineLabel: string;
-  job: Job;
-  imageName: string;
-  /** The image as it was when the job was submitted; the editor may move on meanwhile. */
-  bitmap: ImageBitmap;
-  status: 'queued' | 'running';
-  progress: EngineProgress;
-  createdAt: number;
+  status: 'waiting' | 'running';
+  progress: EngineProgress | null;
+  made: number;
+  wanted: number;
   startedAt?: number;
 }
 
-/** Jobs waiting or running; finished ones move to the history. */
-export const useQueue = create<{ jobs: QueuedJob[] }>()(() => ({ jobs: [] }));
-
-const controllers = new Map<string, AbortController>();
-
-const update = (id: string, patch: Partial<QueuedJob>) =>
-  useQueue.setState((s) => ({ jobs: s.jobs.map((job) => (job.id === id ? { ...job, ...patch } : job)) }));
-
-const remove = (id: string) => useQueue.setState((s) => ({ jobs: s.jobs.filter((job) => job.id !== id) }));
-
-/** Queues a validated job; it runs when its engine is free (one job at a time per engine). */
-export async function submitJob(job: Job, engine: Engine, image: { bitmap: ImageBitmap; name: string }) {
-  const entry: QueuedJob = {
-    id: crypto.randomUUID(),
-    engineId: engine.id,
-    engineLabel: engine.label,
-    job: { ...job, mask: { ...job.mask, data: job.mask.data.slice() } },
-    imageName: image.name,
-    bitmap: await createImageBitmap(image.bitmap),
-    status: 'queued',
-    progress: { phase: 'queued' },
-    createdAt: Date.now(),
-  };
-  useQueue.setState((s) => ({ jobs: [...s.jobs, entry] }));
-  startNext();
+export interface JobQueueOptions {
+  compositor: CompositorApi;
+  /** The user's settings for an engine (model, keys), read when a job starts. */
+  settingsFor?: (engineId: string) => EngineSettings;
+  /** Marks the job as alive in this tab (Web Locks); returns the release. */
+  holdLock?: (id: string) => () => void;
 }
 
-/** Cancel: a waiting job leaves the queue; a running one stops at once. */
-export function cancelJob(id: string) {
-  const controller = controllers.get(id);
-  if (controller) {
-    controller.abort();
-    return;
+type Listener = (event: JobEvent) => void | Promise<void>;
+
+/**
+ * Jobs wait in order and run as soon as their engine has room: as many at once as the
+ * engine's `concurrency` allows. Cancel stops a running job at once; what it made is kept.
+ */
+export function createJobQueue({ compositor, settingsFor = () => ({}), holdLock = holdJobLock }: JobQueueOptions) {
+  const useQueue = create<{ entries: QueueEntry[] }>()(() => ({ entries: [] }));
+  const listeners = new Set<Listener>();
+  const jobs = new Map<string, { job: JobSubmission; ready: Promise<unknown>; release: () => void }>();
+  const controllers = new Map<string, AbortController>();
+
+  const emit = (event: JobEvent) => Promise.allSettled([...listeners].map((listener) => listener(event)));
+  const entry = (id: string) => useQueue.getState().entries.find((e) => e.id === id);
+  const update = (id: string, patch: Partial<QueueEntry>) =>
+    useQueue.setState((s) => ({ entries: s.entries.map((e) => (e.id === id ? { ...e, ...patch } : e)) }));
+
+  /** Queues a validated job. Listeners hear of it (and store it) before it can start. */
+  function submit(job: JobSubmission) {
+    if (jobs.has(job.id)) return;
+    const made = job.done?.size ?? 0;
+    useQueue.setState((s) => ({
+      entries: [
+        ...s.entries,
+        { id: job.id, engineId: job.engine.id, engineLabel: job.engine.label, status: 'waiting', progress: null, made, wanted: job.seeds.length },
+      ],
+    }));
+    const ready = emit({ type: 'queued', job });
+    jobs.set(job.id, { job, ready, release: holdLock(job.id) });
+    void ready.then(startNext);
   }
-  const job = useQueue.getState().jobs.find((j) => j.id === id);
-  job?.bitmap.close();
-  remove(id);
-}
 
-function startNext() {
-  const { jobs } = useQueue.getState();
-  const busy = new Set(jobs.filter((j) => j.status === 'running').map((j) => j.engineId));
-  for (const job of jobs) {
-    if (job.status === 'queued' && !busy.has(job.engineId)) {
-      busy.add(job.engineId);
-      void run(job);
+  /** A waiting job leaves the queue; a running one stops at once. Either way its made variations stay. */
+  function cancel(id: string) {
+    const controller = controllers.get(id);
+    if (controller) {
+      controller.abort();
+      return;
     }
+    const current = entry(id);
+    const held = jobs.get(id);
+    if (!current || !held) return;
+    end(id, { type: 'ended', id, engineLabel: current.engineLabel, outcome: 'cancelled', made: current.made, wanted: current.wanted, seconds: 0, missing: 0 });
   }
-}
 
-async function run(entry: QueuedJob) {
-  const controller = new AbortController();
-  controllers.set(entry.id, controller);
-  const startedAt = performance.now();
-  update(entry.id, { status: 'running', startedAt: Date.now(), progress: { phase: 'preparing' } });
-  try {
-    const results = await runJob(entry.job, entry.bitmap, engineById(entry.engineId), {
-      signal: controller.signal,
-      onProgress: (progress) => update(entry.id, { progress }),
-    });
-    const saved = await toHistoryEntry(entry, results, (performance.now() - startedAt) / 1000);
-    selectResult(saved.id, 0);
-    await addToHistory(saved).catch((error: unknown) => showError(storageErrorMessage(error)));
-  } catch (error) {
-    const failure = toEngineError(error, controller.signal);
-    if (failure.kind !== 'cancelled') {
-      showError(`${entry.engineLabel} failed: ${failure.message}${failure.retryable ? ' You can try again.' : ''} Your image, mask and settings are unchanged.`);
-    }
-  } finally {
-    controllers.delete(entry.id);
-    entry.bitmap.close();
-    remove(entry.id);
+  function end(id: string, event: Extract<JobEvent, { type: 'ended' }>) {
+    const held = jobs.get(id);
+    jobs.delete(id);
+    controllers.delete(id);
+    useQueue.setState((s) => ({ entries: s.entries.filter((e) => e.id !== id) }));
+    // Listeners hear the end only after they have stored the start; the lock goes once they have stored the end.
+    void (held?.ready ?? Promise.resolve())
+      .then(() => emit(event))
+      .finally(() => held?.release());
     startNext();
   }
-}
 
-async function toHistoryEntry(entry: QueuedJob, results: Awaited<ReturnType<typeof runJob>>, seconds: number): Promise<SavedJob> {
-  const { image, mask, params } = entry.job;
+  function startNext() {
+    const { entries } = useQueue.getState();
+    const running = new Map<string, number>();
+    for (const e of entries) if (e.status === 'running') running.set(e.engineId, (running.get(e.engineId) ?? 0) + 1);
+    for (const e of entries) {
+      const held = jobs.get(e.id);
+      if (e.status !== 'waiting' || !held) continue;
+      const { engine } = held.job;
+      const busy = running.get(engine.id) ?? 0;
+      if (busy >= engine.meta(settingsFor(engine.id)).concurrency) continue;
+      running.set(engine.id, busy + 1);
+      void held.ready.then(() => run(held.job));
+      update(e.id, { status: 'running', startedAt: Date.now(), progress: { phase: 'preparing' } });
+    }
+  }
+
+  async function run(job: JobSubmission) {
+    // Cancelled while its record was being written.
+    if (!jobs.has(job.id)) return;
+    const controller = new AbortController();
+    controllers.set(job.id, controller);
+    const started = performance.now();
+    const done = job.done ?? new Set<number>();
+    let made = done.size;
+    void emit({ type: 'started', id: job.id });
+    const base = { type: 'ended' as const, id: job.id, engineLabel: job.engine.label, wanted: job.seeds.length };
+    try {
+      const summary = await runJob(
+        {
+          id: job.id,
+          engine: job.engine,
+          settings: settingsFor(job.engine.id),
+          photo: job.image.blob,
+          mask: job.mask,
+          params: job.params,
+          todo: job.seeds.map((seed, index) => ({ index, seed })).filter((v) => !done.has(v.index)),
+        },
+        {
+          signal: controller.signal,
+          onProgress: (progress) => update(job.id, { progress }),
+          onVariation: (result) => {
+            update(job.id, { made: ++made });
+            void emit({ type: 'variation', id: job.id, result });
+          },
+        },
+        compositor,
+      );
+      end(job.id, { ...base, outcome: 'finished', made, seconds: (performance.now() - started) / 1000, missing: summary.missing, cost: summary.cost });
+    } catch (error) {
+      const failure = toEngineError(error, controller.signal);
+      const outcome = failure.kind === 'cancelled' ? 'cancelled' : 'failed';
+      end(job.id, { ...base, outcome, made, seconds: (performance.now() - started) / 1000, missing: 0, error: failure });
+    }
+  }
+
   return {
-    id: entry.id,
-    createdAt: Date.now(),
-    engineId: entry.engineId,
-    engineLabel: entry.engineLabel,
-    params,
-    seconds,
-    input: {
-      blob: image.blob,
-      name: entry.imageName,
-      width: image.width,
-      height: image.height,
-      mask: { width: mask.width, height: mask.height, deflated: await deflate(mask.data) },
+    useQueue,
+    submit,
+    cancel,
+    /** Hears every job event; a promise returned for 'queued' is waited for before the job starts. */
+    subscribe(listener: Listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
-    results: results.map(({ seed, full, thumbnail, width, height }) => ({ seed, full, thumbnail, width, height })),
+    /** True while the engine has a job waiting or running. */
+    isBusy: (engineId: string) => useQueue.getState().entries.some((e) => e.engineId === engineId),
   };
 }
+
+export type JobQueue = ReturnType<typeof createJobQueue>;

@@ -1,57 +1,105 @@
-import * as Comlink from 'comlink';
-import { EngineError, type Engine, type EngineProgress } from '../engines/contract';
-import type { CompositingWorkerApi, FinishedImage } from './compositing.worker';
-import type { Job } from './job';
-import { MAX_SEED } from './params';
+import { EngineError, type Engine, type EngineProgress, type EngineRunResult, type EngineSettings } from '../engines/contract';
+import type { Mask } from '../mask/types';
+import type { CompositorApi } from './compositor';
+import { engineParams } from './job';
+import type { JobParams } from './params';
+import type { JobResult } from './records';
 
-let compositing: Comlink.Remote<CompositingWorkerApi> | null = null;
-
-function compositingWorker() {
-  compositing ??= Comlink.wrap<CompositingWorkerApi>(
-    new Worker(new URL('./compositing.worker.ts', import.meta.url), { type: 'module', name: 'compositing' }),
-  );
-  return compositing;
-}
-
-export interface JobResultImage extends FinishedImage {
+/** One variation still to make: its place in the job and its seed. */
+export interface Variation {
+  index: number;
   seed: number;
 }
 
-/** Variation i uses seed + i, as A1111 does, so any single result can be made again. */
-export const seedsFor = (seed: number, variations: number) =>
-  Array.from({ length: variations }, (_, i) => (seed + i) % (MAX_SEED + 1));
+export interface RunJobInput {
+  id: string;
+  engine: Engine;
+  settings: EngineSettings;
+  /** The photo as opened, decoded by the compositor off the main thread. */
+  photo: Blob;
+  mask: Mask;
+  params: JobParams;
+  todo: Variation[];
+}
+
+export interface RunJobCallbacks {
+  signal: AbortSignal;
+  onProgress(progress: EngineProgress): void;
+  /** Each variation as soon as it is pasted back, in the order the engine finishes them. */
+  onVariation(result: JobResult): void;
+}
+
+export interface RunJobSummary {
+  cost?: EngineRunResult['cost'];
+  /** Variations the engine did not return (a provider's partial success). */
+  missing: number;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function addCost(a: RunJobSummary['cost'], b: RunJobSummary['cost']): RunJobSummary['cost'] {
+  if (!a || !b) return a ?? b;
+  return a.currency === b.currency ? { amount: a.amount + b.amount, currency: a.currency } : a;
+}
 
 /**
- * Runs one job on one engine: prepare the crop, run the engine, paste the results back at
- * full resolution. `bitmap` is the job's image, decoded; the compositing worker gets a copy.
+ * Runs one job on one engine: the compositor cuts the crop the engine's size rules ask for,
+ * the variations go out in requests of at most `maxVariationsPerRun`, and every image the
+ * engine hands over is pasted back into the full-size photo and reported at once. Images
+ * already made are still delivered when the engine fails or the job is cancelled.
  */
-export async function runJob(
-  job: Job,
-  bitmap: ImageBitmap,
-  engine: Engine,
-  { signal, onProgress }: { signal: AbortSignal; onProgress: (progress: EngineProgress) => void },
-): Promise<JobResultImage[]> {
-  const worker = compositingWorker();
-  const id = crypto.randomUUID();
-  const { params } = job;
-  const seeds = seedsFor(params.seed, params.variations);
+export async function runJob(input: RunJobInput, callbacks: RunJobCallbacks, compositor: CompositorApi): Promise<RunJobSummary> {
+  const { id, engine, settings, params } = input;
+  const { signal, onProgress, onVariation } = callbacks;
   const check = () => {
     if (signal.aborted) throw EngineError.cancelled();
   };
+  const meta = engine.meta(settings);
+  check();
+  onProgress({ phase: 'preparing' });
+  const { feather, inpaintArea, padding } = params;
+  const crop = await compositor.prepare(id, input.photo, input.mask, { feather, inpaintArea, padding }, meta.sizeRules);
+  const summary: RunJobSummary = { missing: 0 };
   try {
-    onProgress({ phase: 'preparing' });
-    const copy = await createImageBitmap(bitmap);
-    const mask = { ...job.mask, data: job.mask.data.slice() };
-    const crop = await worker.prepare(id, Comlink.transfer(copy, [copy]), Comlink.transfer(mask, [mask.data.buffer]), params, engine.sizeRules);
-    check();
-    const output = await engine.run({ image: crop.image, mask: crop.mask, params, seeds }, { signal, onProgress });
-    check();
-    onProgress({ phase: 'finishing' });
-    const images = output.images.slice(0, seeds.length);
-    const finished = await worker.finish(id, Comlink.transfer(images, images.map((i) => i.data.buffer)), { colourMatch: params.colourMatch });
-    check();
-    return finished.map((image, i) => ({ ...image, seed: seeds[i] }));
+    const requests = chunks(input.todo, meta.maxVariationsPerRun);
+    for (const request of requests) {
+      check();
+      const pasting: Promise<void>[] = [];
+      const answered = new Set<number>();
+      const deliver = (index: number, image: Parameters<CompositorApi['finish']>[1], seed?: number) => {
+        const variation = request[index];
+        if (!variation || answered.has(index)) return;
+        answered.add(index);
+        pasting.push(
+          compositor.finish(id, image, { colourMatch: params.colourMatch }).then((finished) =>
+            onVariation({ index: variation.index, seed: seed ?? variation.seed, ...finished }),
+          ),
+        );
+      };
+      // Each request gets its own copy: an engine may hand the pixels on to a worker.
+      const image = requests.length > 1 ? { ...crop.image, data: crop.image.data.slice() } : crop.image;
+      let result: EngineRunResult | void;
+      try {
+        result = await engine.run(
+          { image, mask: crop.mask, seeds: request.map((v) => v.seed), params: engineParams(params, meta), settings },
+          { signal, onProgress, onImage: ({ index, image, seed }) => deliver(index, image, seed) },
+        );
+      } catch (error) {
+        // What the engine made before it stopped is kept.
+        await Promise.allSettled(pasting);
+        throw error;
+      }
+      onProgress({ phase: 'finishing' });
+      await Promise.all(pasting);
+      summary.missing += request.length - answered.size;
+      summary.cost = addCost(summary.cost, result?.cost);
+    }
+    return summary;
   } finally {
-    void worker.discard(id);
+    compositor.discard(id);
   }
 }

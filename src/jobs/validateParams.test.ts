@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams, numericFields, numericKeys, type NumericKey } from './params';
+import { defaultsFor, fieldsFor, numericKeys, type NumericKey } from './params';
+import { diffusionMeta, removerMeta } from '../engines/testMetas';
 import {
   defaultDraft,
   draftFromParams,
@@ -11,24 +12,26 @@ import {
 
 // Seed and padding are only checked while they are used, so test them in that state.
 const strictDraft: ParamsDraft = { ...defaultDraft, randomSeed: false, inpaintArea: 'masked' };
+const fields = fieldsFor(diffusionMeta);
+const defaultParams = defaultsFor(diffusionMeta);
 
 function errorFor(key: NumericKey, text: string): string | undefined {
-  const result = validateParams({ ...strictDraft, [key]: text });
+  const result = validateParams({ ...strictDraft, [key]: text }, diffusionMeta);
   return result.ok ? undefined : result.errors[key];
 }
 
 describe('validateParams', () => {
   it('turns the default draft into the default params', () => {
-    expect(validateParams(defaultDraft)).toEqual({ ok: true, params: defaultParams });
+    expect(validateParams(defaultDraft, diffusionMeta)).toEqual({ ok: true, params: defaultParams });
   });
 
   it('round-trips params through draftFromParams', () => {
     const params = { ...defaultParams, strength: 0.3, steps: 40, seed: 123456789 };
-    expect(validateParams(draftFromParams(params))).toEqual({ ok: true, params });
+    expect(validateParams(draftFromParams(params), diffusionMeta)).toEqual({ ok: true, params });
   });
 
   describe.each(numericKeys)('%s', (key) => {
-    const { min, max, step, integer, label } = numericFields[key];
+    const { min, max, step, integer, label } = fields[key];
 
     it('accepts its min and max typed as text', () => {
       expect(errorFor(key, String(min))).toBeUndefined();
@@ -63,7 +66,7 @@ describe('validateParams', () => {
   });
 
   it('reports every bad field at once, not just the first', () => {
-    const result = validateParams({ ...strictDraft, steps: '0', variations: '9', strength: 'x' });
+    const result = validateParams({ ...strictDraft, steps: '0', variations: '9', strength: 'x' }, diffusionMeta);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(['steps', 'strength', 'variations']);
@@ -71,25 +74,25 @@ describe('validateParams', () => {
 
   it('ignores a bad padding while the whole image is inpainted', () => {
     const draft = { ...strictDraft, inpaintArea: 'whole' as const, padding: '999' };
-    const result = validateParams(draft);
+    const result = validateParams(draft, diffusionMeta);
     expect(result.ok && result.params.padding).toBe(defaultParams.padding);
-    expect(validateParams({ ...draft, inpaintArea: 'masked' }).ok).toBe(false);
+    expect(validateParams({ ...draft, inpaintArea: 'masked' }, diffusionMeta).ok).toBe(false);
   });
 
   it('ignores a bad seed while random seed is on', () => {
     const draft = { ...strictDraft, randomSeed: true, seed: '-1' };
-    expect(validateParams(draft).ok).toBe(true);
-    expect(validateParams({ ...draft, randomSeed: false }).ok).toBe(false);
+    expect(validateParams(draft, diffusionMeta).ok).toBe(true);
+    expect(validateParams({ ...draft, randomSeed: false }, diffusionMeta).ok).toBe(false);
   });
 
   it('keeps a valid seed while random seed is on', () => {
-    const result = validateParams({ ...strictDraft, randomSeed: true, seed: '7' });
+    const result = validateParams({ ...strictDraft, randomSeed: true, seed: '7' }, diffusionMeta);
     expect(result.ok && result.params.seed).toBe(7);
   });
 
   it('rejects an unknown scheduler with a readable message', () => {
     const draft = { ...defaultDraft, scheduler: 'nope' } as unknown as ParamsDraft;
-    const result = validateParams(draft);
+    const result = validateParams(draft, diffusionMeta);
     expect(result.ok ? undefined : result.errors.scheduler).toBe('Choose a scheduler from the list');
   });
 });
@@ -107,8 +110,45 @@ describe('parseNumber', () => {
 });
 
 describe('numericFieldError', () => {
-  it('matches validateParams for a single field', () => {
-    expect(numericFieldError('steps', '151')).toBe(errorFor('steps', '151'));
-    expect(numericFieldError('steps', '150')).toBeUndefined();
+  it('matches validateParams for a single field, with the same ranges', () => {
+    expect(numericFieldError('steps', '151', fields)).toBe(errorFor('steps', '151'));
+    expect(numericFieldError('steps', '150', fields)).toBeUndefined();
+  });
+});
+
+describe('validateParams follows the engine', () => {
+  it('narrows the ranges to the engine\'s own', () => {
+    const turbo = { ...diffusionMeta, params: { ...diffusionMeta.params, steps: { min: 1, max: 4, default: 1 } } };
+    const result = validateParams({ ...defaultDraft, steps: '25' }, turbo);
+    expect(result.ok ? undefined : result.errors.steps).toBe('Steps must be a whole number from 1 to 4');
+  });
+
+  it('ignores bad values of parameters the engine does not use', () => {
+    const draft = { ...strictDraft, steps: '0', strength: 'x', guidanceScale: '99', scheduler: 'lcm' as const };
+    const result = validateParams(draft, removerMeta);
+    expect(result.ok).toBe(true);
+    expect(validateParams(draft, diffusionMeta).ok).toBe(false);
+  });
+
+  it('still checks the parameters the engine uses', () => {
+    const result = validateParams({ ...strictDraft, variations: '9' }, removerMeta);
+    expect(result.ok ? undefined : result.errors.variations).toBe('Variations must be a whole number from 1 to 8');
+  });
+
+  it('asks for a prompt when the engine needs one, and checks its length', () => {
+    const needs = { ...diffusionMeta, params: { ...diffusionMeta.params, prompt: { required: true, minLength: 2, maxLength: 10 } } };
+    const error = (prompt: string) => {
+      const result = validateParams({ ...defaultDraft, prompt }, needs);
+      return result.ok ? undefined : result.errors.prompt;
+    };
+    expect(error('  ')).toBe('Prompt is needed for this engine');
+    expect(error('a')).toBe('Prompt must be at least 2 characters');
+    expect(error('a red door on a wall')).toBe('Prompt must be at most 10 characters (now 20)');
+    expect(error('red door')).toBeUndefined();
+  });
+
+  it('refuses a scheduler the engine does not offer, without changing it', () => {
+    const result = validateParams({ ...defaultDraft, scheduler: 'lcm' }, diffusionMeta);
+    expect(result.ok ? undefined : result.errors.scheduler).toBe('Choose a scheduler this engine offers');
   });
 });

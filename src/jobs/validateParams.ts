@@ -1,8 +1,12 @@
+import type { EngineMeta, TextSpec } from '../engines/contract';
 import {
   defaultParams,
+  fieldsFor,
+  numericFields,
   numericKeys,
-  paramsSchema,
+  paramsSchemaFor,
   type JobParams,
+  type NumericFields,
   type NumericKey,
 } from './params';
 
@@ -45,40 +49,71 @@ export function parseNumber(text: string): number {
 }
 
 /** The error for one numeric field's typed text, or undefined when it is fine. */
-export function numericFieldError(key: NumericKey, text: string): string | undefined {
-  const result = paramsSchema.shape[key].safeParse(parseNumber(text));
+export function numericFieldError(key: NumericKey, text: string, fields: NumericFields = numericFields): string | undefined {
+  const result = paramsSchemaFor(fields).shape[key].safeParse(parseNumber(text));
   return result.success ? undefined : result.error.issues[0]?.message;
+}
+
+/** The numeric parameters the engine takes no notice of. */
+export function unusedFields(meta: EngineMeta): NumericKey[] {
+  const unused: NumericKey[] = [];
+  for (const key of ['strength', 'steps', 'guidanceScale'] as const) if (!meta.params[key]) unused.push(key);
+  if (!meta.params.seed) unused.push('seed');
+  return unused;
 }
 
 /**
  * Fields the job ignores in the current settings: a bad value there must not block the job.
- * Padding only matters for "Only masked"; the typed seed is replaced when Random seed is on.
+ * Padding only matters for "Only masked"; the typed seed is replaced when Random seed is on;
+ * the engine may not use some parameters at all.
  */
-export function inactiveFields(draft: ParamsDraft): NumericKey[] {
-  const inactive: NumericKey[] = [];
+export function inactiveFields(draft: ParamsDraft, meta: EngineMeta): NumericKey[] {
+  const inactive = unusedFields(meta);
   if (draft.inpaintArea === 'whole') inactive.push('padding');
-  if (draft.randomSeed === true) inactive.push('seed');
+  if (draft.randomSeed === true && !inactive.includes('seed')) inactive.push('seed');
   return inactive;
 }
 
-export function validateParams(draft: ParamsDraft): ValidateResult {
+function textError(label: string, text: string, spec: TextSpec | undefined): string | undefined {
+  if (!spec) return undefined;
+  const length = text.trim().length;
+  if (spec.required && length === 0) return `${label} is needed for this engine`;
+  if (length > 0 && spec.minLength !== undefined && length < spec.minLength) return `${label} must be at least ${spec.minLength} characters`;
+  if (spec.maxLength !== undefined && length > spec.maxLength) return `${label} must be at most ${spec.maxLength} characters (now ${length})`;
+  return undefined;
+}
+
+/**
+ * The one check of the parameters against the chosen engine: its ranges, its scheduler
+ * choices, its prompt rules. Every problem comes back at once, keyed by field.
+ */
+export function validateParams(draft: ParamsDraft, meta: EngineMeta): ValidateResult {
+  const fields = fieldsFor(meta);
+  const schema = paramsSchemaFor(fields);
   const candidate: Record<string, unknown> = { ...draft };
   for (const key of numericKeys) candidate[key] = parseNumber(draft[key]);
   // An ignored field falls back to its default so it cannot fail the whole job.
-  for (const key of inactiveFields(draft)) {
-    if (numericFieldError(key, draft[key]) !== undefined) candidate[key] = defaultParams[key];
+  for (const key of inactiveFields(draft, meta)) {
+    if (numericFieldError(key, draft[key], fields) !== undefined) candidate[key] = defaultParams[key];
   }
-
-  const result = paramsSchema.safeParse(candidate);
-  if (result.success) return { ok: true, params: result.data };
 
   const errors: ParamErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path[0];
-    if (typeof key === 'string' && key in paramsSchema.shape) {
-      const field = key as keyof JobParams;
-      errors[field] ??= issue.message;
+  const result = schema.safeParse(candidate);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = issue.path[0];
+      if (typeof key === 'string' && key in schema.shape) errors[key as keyof JobParams] ??= issue.message;
     }
   }
+  const { params } = meta;
+  const prompt = textError('Prompt', draft.prompt, params.prompt);
+  if (prompt) errors.prompt = prompt;
+  const negative = textError('Negative prompt', draft.negativePrompt, params.negativePrompt);
+  if (negative) errors.negativePrompt = negative;
+  if (params.scheduler && !errors.scheduler && !params.scheduler.choices.includes(draft.scheduler)) {
+    errors.scheduler = 'Choose a scheduler this engine offers';
+  }
+
+  if (result.success && Object.keys(errors).length === 0) return { ok: true, params: result.data };
   return { ok: false, errors };
 }

@@ -4,5 +4,5 @@ import { useNumericParam } from './useNumericParam';
 /** Mask feather (blur in px), bound to the params store; shown in the mask tools panel. */
 export function FeatherField() {
   const feather = useNumericParam('feather');
-  return <SliderField field="feather" {...feather} />;
+  return <SliderField {...feather} />;
 }

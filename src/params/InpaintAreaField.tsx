@@ -31,7 +31,7 @@ export function InpaintAreaField() {
           ))}
         </div>
       </fieldset>
-      {area === 'masked' && <NumberField field="padding" {...padding} />}
+      {area === 'masked' && <NumberField {...padding} />}
     </div>
   );
 }

@@ -1,15 +1,15 @@
 import type { KeyboardEvent } from 'react';
-import { numericFields, type NumericKey } from '../jobs/params';
+import type { NumericFieldMeta } from '../jobs/params';
 import { parseNumber } from '../jobs/validateParams';
 import { controlClass } from '../ui/fieldStyles';
 import { stepValue } from './stepValue';
 
 export interface NumericInputProps {
   id: string;
-  field: NumericKey;
+  range: NumericFieldMeta;
   value: string;
   onChange: (value: string) => void;
-  errorId?: string;
+  describedBy?: string;
   invalid: boolean;
   disabled?: boolean;
   className?: string;
@@ -19,23 +19,14 @@ export interface NumericInputProps {
  * A text input acting as a spin button: text so the draft keeps exactly what was
  * typed (a native number input hides half-typed values), arrows step the value.
  */
-export function NumericInput({
-  id,
-  field,
-  value,
-  onChange,
-  errorId,
-  invalid,
-  disabled,
-  className = '',
-}: NumericInputProps) {
-  const { min, max, integer } = numericFields[field];
+export function NumericInput({ id, range, value, onChange, describedBy, invalid, disabled, className = '' }: NumericInputProps) {
+  const { min, max, integer } = range;
   const parsed = parseNumber(value);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
     event.preventDefault();
-    onChange(stepValue(field, value, event.key === 'ArrowUp' ? 1 : -1));
+    onChange(stepValue(range, value, event.key === 'ArrowUp' ? 1 : -1));
   }
 
   return (
@@ -54,8 +45,8 @@ export function NumericInput({
       aria-valuemax={max}
       aria-valuenow={Number.isNaN(parsed) ? undefined : parsed}
       aria-invalid={invalid ? 'true' : undefined}
-      aria-describedby={invalid ? errorId : undefined}
-      className={`${controlClass(invalid)} tabular-nums ${className}`}
+      aria-describedby={describedBy}
+      className={`${controlClass(invalid)} tabular-nums disabled:opacity-50 ${className}`}
     />
   );
 }

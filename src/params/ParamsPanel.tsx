@@ -1,9 +1,7 @@
-import {
-  outputFormatLabels,
-  outputFormats,
-  schedulerIds,
-  schedulerLabels,
-} from '../jobs/params';
+import { useId } from 'react';
+import { schedulerIds, schedulerLabels } from '../engines/contract';
+import { outputFormatLabels, outputFormats } from '../jobs/params';
+import { validateParams } from '../jobs/validateParams';
 import { InpaintAreaField } from './InpaintAreaField';
 import { NumberField } from './NumberField';
 import { useParams } from './paramsStore';
@@ -11,51 +9,72 @@ import { SeedField } from './SeedField';
 import { SelectField } from './SelectField';
 import { SliderField } from './SliderField';
 import { TextAreaField } from './TextAreaField';
+import { useEngineMeta } from './useEngine';
 import { useNumericParam } from './useNumericParam';
 
-/** The "Parameters" panel. Feather lives in the mask tools panel (see FeatherField). */
+/**
+ * The "Parameters" panel. It follows the chosen engine: what it does not use is disabled
+ * with its note, ranges and scheduler choices are its own. Feather lives in the mask panel.
+ */
 export function ParamsPanel() {
+  const noteId = useId();
+  const meta = useEngineMeta();
   const draft = useParams((state) => state.draft);
   const setField = useParams((state) => state.setField);
   const strength = useNumericParam('strength');
   const guidanceScale = useNumericParam('guidanceScale');
   const steps = useNumericParam('steps');
   const variations = useNumericParam('variations');
+  const validated = validateParams(draft, meta);
+  const textError = (key: 'prompt' | 'negativePrompt' | 'scheduler') => (validated.ok ? undefined : validated.errors[key]);
+  const { params } = meta;
+  const off = { disabledNoteId: noteId };
 
   return (
-    <section
-      aria-labelledby="params-heading"
-      className="flex flex-col gap-4 rounded-lg bg-[#1c1f24] p-4 text-neutral-100"
-    >
+    <section aria-labelledby="params-heading" className="flex flex-col gap-4 rounded-lg bg-[#1c1f24] p-4 text-neutral-100">
       <h2 id="params-heading" className="text-sm font-semibold tracking-wide">
         Parameters
       </h2>
+      {meta.unusedParamsNote && (
+        <p id={noteId} className="rounded-md bg-neutral-800 px-2.5 py-2 text-xs text-neutral-300">
+          {meta.unusedParamsNote}
+        </p>
+      )}
       <TextAreaField
         label="Prompt"
         value={draft.prompt}
         onChange={(value) => setField('prompt', value)}
-        placeholder="What to paint in the masked area (leave empty to remove)"
+        placeholder={params.prompt?.required ? 'What to paint in the masked area' : 'What to paint in the masked area (leave empty to remove)'}
+        error={textError('prompt')}
+        disabled={!params.prompt}
+        {...off}
       />
       <TextAreaField
         label="Negative prompt"
         value={draft.negativePrompt}
         onChange={(value) => setField('negativePrompt', value)}
         placeholder="What to avoid"
+        error={textError('negativePrompt')}
+        disabled={!params.negativePrompt}
+        {...off}
       />
-      <SliderField field="strength" {...strength} />
-      <SliderField field="guidanceScale" {...guidanceScale} />
+      <SliderField {...strength} {...off} />
+      <SliderField {...guidanceScale} {...off} />
       <div className="grid grid-cols-2 gap-3">
-        <NumberField field="steps" {...steps} />
-        <NumberField field="variations" {...variations} />
+        <NumberField {...steps} {...off} />
+        <NumberField {...variations} />
       </div>
       <SelectField
         label="Scheduler"
         value={draft.scheduler}
-        options={schedulerIds}
+        options={params.scheduler?.choices ?? schedulerIds}
         optionLabels={schedulerLabels}
         onChange={(value) => setField('scheduler', value)}
+        error={textError('scheduler')}
+        disabled={!params.scheduler}
+        {...off}
       />
-      <SeedField />
+      <SeedField {...off} />
       <InpaintAreaField />
       <SelectField
         label="Output format"

@@ -4,7 +4,7 @@ import { useParams } from './paramsStore';
 import { useNumericParam } from './useNumericParam';
 
 /** Seed input, a button that rolls a new one, and the per-job random seed switch. */
-export function SeedField() {
+export function SeedField({ disabledNoteId }: { disabledNoteId?: string }) {
   const seed = useNumericParam('seed');
   const randomSeed = useParams((state) => state.draft.randomSeed);
   const setField = useParams((state) => state.setField);
@@ -12,14 +12,15 @@ export function SeedField() {
     <div className="flex flex-col gap-2">
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
-          <NumberField field="seed" {...seed} />
+          <NumberField {...seed} disabledNoteId={disabledNoteId} />
         </div>
         <button
           type="button"
           aria-label="New seed"
           title="New seed"
-          onClick={() => seed.onChange(String(rollSeed()))}
-          className="mt-5 rounded-md border border-neutral-700 bg-[#111316] px-2 py-2 text-sm text-neutral-200 hover:border-[#4f8cff] focus:outline-none focus-visible:ring-2 focus-visible:ring-[#4f8cff]"
+          disabled={seed.disabled}
+          onClick={() => seed.onChange(String(rollSeed(Math.random, seed.range.max)))}
+          className="mt-5 rounded-md border border-neutral-700 bg-[#111316] px-2 py-2 text-sm text-neutral-200 hover:border-[#4f8cff] focus:outline-none focus-visible:ring-2 focus-visible:ring-[#4f8cff] disabled:opacity-50"
         >
           {/* SVG, not an emoji: emoji fonts are missing on some systems. */}
           <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="currentColor">
@@ -32,18 +33,17 @@ export function SeedField() {
           </svg>
         </button>
       </div>
-      <label className="flex items-center gap-2 text-sm text-neutral-200">
+      <label className={`flex items-center gap-2 text-sm text-neutral-200 ${seed.disabled ? 'opacity-50' : ''}`}>
         <input
           type="checkbox"
           checked={randomSeed}
+          disabled={seed.disabled}
           onChange={(event) => setField('randomSeed', event.target.checked)}
           className="size-4 accent-[#4f8cff]"
         />
         Random seed
       </label>
-      {randomSeed && (
-        <p className="text-xs text-neutral-500">Each job picks a fresh seed.</p>
-      )}
+      {randomSeed && !seed.disabled && <p className="text-xs text-neutral-500">Each job picks a fresh seed.</p>}
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import { useId } from 'react';
-import { numericFields } from '../jobs/params';
-import { FieldError } from './FieldError';
 import { labelClass, sliderClass } from '../ui/fieldStyles';
-import type { NumberFieldProps } from './NumberField';
+import { FieldError } from './FieldError';
+import { describedBy, type NumberFieldProps } from './NumberField';
 import { NumericInput } from './NumericInput';
 import { sliderPosition } from './stepValue';
 
@@ -10,13 +9,14 @@ import { sliderPosition } from './stepValue';
  * A slider plus a number input for the same value. The number input carries the
  * field's exact label (it can be typed into); the slider is "<Label> slider".
  */
-export function SliderField({ field, value, onChange, error, disabled }: NumberFieldProps) {
+export function SliderField(props: NumberFieldProps) {
+  const { range, value, onChange, error, disabled } = props;
   const id = useId();
   const errorId = `${id}-error`;
-  const { label, min, max, step } = numericFields[field];
+  const { label, min, max, step } = range;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={labelClass}>
+      <label htmlFor={id} className={`${labelClass} ${disabled ? 'opacity-50' : ''}`}>
         {label}
       </label>
       <div className="flex items-center gap-3">
@@ -26,17 +26,18 @@ export function SliderField({ field, value, onChange, error, disabled }: NumberF
           min={min}
           max={max}
           step={step}
-          value={sliderPosition(field, value)}
+          value={sliderPosition(range, value)}
           onChange={(event) => onChange(event.target.value)}
           disabled={disabled}
-          className={sliderClass}
+          aria-describedby={disabled ? props.disabledNoteId : undefined}
+          className={`${sliderClass} disabled:opacity-50`}
         />
         <NumericInput
           id={id}
-          field={field}
+          range={range}
           value={value}
           onChange={onChange}
-          errorId={errorId}
+          describedBy={describedBy(errorId, props)}
           invalid={error !== undefined}
           disabled={disabled}
           className="w-20 text-right"

@@ -1,10 +1,20 @@
 import { create } from 'zustand';
-import { defaultDraft, type ParamsDraft } from '../jobs/validateParams';
+import { defaultEngineId, engineById } from '../engines/registry';
+import { defaultsFor } from '../jobs/params';
+import { draftFromParams, type ParamsDraft } from '../jobs/validateParams';
+import { adaptDraft } from './adaptDraft';
 import { restoreDraft } from './restoreDraft';
 
+const defaultEngine = engineById(defaultEngineId)!;
+export const initialDraft = draftFromParams(defaultsFor(defaultEngine.meta({})));
+
 export interface ParamsState {
+  /** The engine Generate sends jobs to: its meta decides which fields are on and their ranges. */
+  engineId: string;
   draft: ParamsDraft;
   setField: <K extends keyof ParamsDraft>(key: K, value: ParamsDraft[K]) => void;
+  /** Another engine: values still at the old one's defaults take the new one's. */
+  chooseEngine: (engineId: string) => void;
   /** Restores saved data; accepts anything, since saves may come from older versions. */
   replaceDraft: (draft: unknown) => void;
   reset: () => void;
@@ -12,8 +22,16 @@ export interface ParamsState {
 
 // No persistence here: autosave subscribes to this store from outside.
 export const useParams = create<ParamsState>()((set) => ({
-  draft: defaultDraft,
+  engineId: defaultEngine.id,
+  draft: initialDraft,
   setField: (key, value) => set((state) => ({ draft: { ...state.draft, [key]: value } })),
+  chooseEngine: (engineId) =>
+    set((state) => {
+      const from = engineById(state.engineId);
+      const to = engineById(engineId);
+      if (!to || engineId === state.engineId) return {};
+      return { engineId, draft: from ? adaptDraft(state.draft, from.meta({}), to.meta({})) : state.draft };
+    }),
   replaceDraft: (draft) => set({ draft: restoreDraft(draft) }),
-  reset: () => set({ draft: defaultDraft }),
+  reset: () => set({ draft: initialDraft }),
 }));

@@ -1,4 +1,5 @@
-import { inpaintAreas, outputFormats, schedulerIds } from '../jobs/params';
+import { schedulerIds } from '../engines/contract';
+import { inpaintAreas, outputFormats } from '../jobs/params';
 import { defaultDraft, isNumericKey, type ParamsDraft } from '../jobs/validateParams';
 
 type Draft = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { numericFields, type NumericKey } from '../jobs/params';
+import type { NumericFieldMeta } from '../jobs/params';
 import { parseNumber } from '../jobs/validateParams';
 
 function decimalsOf(step: number): number {
@@ -10,8 +10,8 @@ function decimalsOf(step: number): number {
  * Moves one step from the typed value and stays within the range; from unreadable
  * text it starts at the nearest end so the key always does something visible.
  */
-export function stepValue(key: NumericKey, text: string, direction: 1 | -1): string {
-  const { min, max, step } = numericFields[key];
+export function stepValue(range: NumericFieldMeta, text: string, direction: 1 | -1): string {
+  const { min, max, step } = range;
   const current = parseNumber(text);
   const next = Number.isNaN(current) ? (direction > 0 ? min : max) : current + direction * step;
   const clamped = Math.min(max, Math.max(min, next));
@@ -20,8 +20,8 @@ export function stepValue(key: NumericKey, text: string, direction: 1 | -1): str
 }
 
 /** Where a range slider should sit for the typed text; display only, never written back. */
-export function sliderPosition(key: NumericKey, text: string): number {
-  const { min, max } = numericFields[key];
+export function sliderPosition(range: NumericFieldMeta, text: string): number {
+  const { min, max } = range;
   const value = parseNumber(text);
   if (Number.isNaN(value)) return min;
   return Math.min(max, Math.max(min, value));

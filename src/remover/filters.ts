@@ -1,6 +1,6 @@
 import { maskBounds } from '../mask/ops';
 import type { Mask, Rect } from '../mask/types';
-import type { RgbaImage } from './types';
+import type { RgbaImage } from '../image/rgba';
 
 /**
  * Small image filters for the quality metrics. They work on a window around the hole:

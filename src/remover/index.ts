@@ -3,4 +3,4 @@ export { fillHole } from './patchMatch';
 export { teleaFill } from './telea';
 export { makeHoles, type HoleOptions } from './holes';
 export { coarsePsnrInHole, measureFill, psnrInHole, ssimInHole, textureRatio, type Metrics } from './quality';
-export { abortError, HOLE_THRESHOLD, type AbortFlag, type FillOptions, type RgbaImage } from './types';
+export { abortError, HOLE_THRESHOLD, type AbortFlag, type FillOptions } from './types';

@@ -8,7 +8,8 @@ import { cropHole, cropLevel, enlargeHole, halve, holeDepth, pasteHole } from '.
 import { mulberry32, type Random } from './random';
 import { FINE_SEARCH_RADIUS, levelCount, levelWork, PATCH_RADIUS, VOTE_SHARPNESS } from './schedule';
 import { peelFill } from './telea';
-import { throwIfAborted, type FillOptions, type RgbaImage } from './types';
+import { type RgbaImage } from '../image/rgba';
+import { throwIfAborted, type FillOptions } from './types';
 import { vote, voteWeights } from './vote';
 
 /**

@@ -1,7 +1,8 @@
 import type { Mask, Rect } from '../mask/types';
 import { addTextureFeatures } from './features';
 import { CHANNELS, type Level } from './level';
-import { HOLE_THRESHOLD, type RgbaImage } from './types';
+import { type RgbaImage } from '../image/rgba';
+import { HOLE_THRESHOLD } from './types';
 
 // Imported constants copied into module constants: test and script runners may turn
 // imported names into property reads, too slow for inner loops.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gaussianBlur } from './filters';
 import { coarsePsnrInHole, measureFill, psnrInHole, ssimInHole, textureRatio } from './quality';
 import { noise, rectMask, stripes } from './testImages';
-import type { RgbaImage } from './types';
+import type { RgbaImage } from '../image/rgba';
 
 /** The image blurred (sigma 2) channel by channel. */
 function blurred(image: RgbaImage): RgbaImage {

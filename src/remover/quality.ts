@@ -1,6 +1,7 @@
 import type { Mask, Rect } from '../mask/types';
 import { blurReach, gaussianBlur, holeWindow, plane, sobelMagnitude } from './filters';
-import { HOLE_THRESHOLD, type RgbaImage } from './types';
+import { type RgbaImage } from '../image/rgba';
+import { HOLE_THRESHOLD } from './types';
 
 /**
  * How close a fill comes to the photo that was really there, measured only inside the

@@ -1,5 +1,6 @@
 import type { Mask } from '../mask/types';
-import { HOLE_THRESHOLD, type RgbaImage } from './types';
+import { type RgbaImage } from '../image/rgba';
+import { HOLE_THRESHOLD } from './types';
 
 /**
  * The baseline: a Telea-style "onion peel" diffusion fill. The hole is filled one ring at

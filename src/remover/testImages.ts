@@ -1,6 +1,6 @@
 import type { Mask } from '../mask/types';
 import { mulberry32 } from './random';
-import type { RgbaImage } from './types';
+import type { RgbaImage } from '../image/rgba';
 
 /** Small synthetic images and masks for the remover's tests. */
 

@@ -1,12 +1,5 @@
 /** What the remover works on: pure data, so it runs in a Web Worker and in Node alike. */
 
-/** 4 bytes per pixel, row by row, straight (not premultiplied) alpha. */
-export interface RgbaImage {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
-
 /** Set by the caller (e.g. a worker's cancel message) and read between iterations. */
 export interface AbortFlag {
   aborted: boolean;

@@ -1,11 +1,11 @@
 import { PanelButton } from '../ui/IconButton';
 import { BlobImage } from '../ui/BlobImage';
-import type { SavedJob } from '../storage/db';
+import { isActive, type JobRecord } from '../jobs/records';
 import { downloadResult, makeResultTheInput, reuseSeed } from './resultActions';
 import { selectResult, useResults } from './resultsStore';
 import { useSelectedResult } from './useSelectedResult';
 
-function Thumbnail({ job, index, selected }: { job: SavedJob; index: number; selected: boolean }) {
+function Thumbnail({ job, index, selected }: { job: JobRecord; index: number; selected: boolean }) {
   const result = job.results[index];
   return (
     <button
@@ -14,7 +14,7 @@ function Thumbnail({ job, index, selected }: { job: SavedJob; index: number; sel
       onClick={() => selectResult(job.id, index)}
       className="flex shrink-0 flex-col items-center gap-1 rounded-md p-1 hover:bg-neutral-800 aria-pressed:bg-accent/30 aria-pressed:ring-2 aria-pressed:ring-accent"
     >
-      <BlobImage blob={result.thumbnail} alt={`Variation ${index + 1}`} className="h-24 w-auto max-w-40 rounded object-contain" />
+      <BlobImage blob={result.thumbnail} alt={`Variation ${result.index + 1}`} className="h-24 w-auto max-w-40 rounded object-contain" />
       <span className="text-[11px] tabular-nums text-neutral-400">seed {result.seed}</span>
     </button>
   );
@@ -28,9 +28,14 @@ export function ResultsPanel() {
   return (
     <section aria-label="Results" className="flex shrink-0 items-stretch gap-4 border-t border-neutral-800 bg-panel px-4 py-2">
       <div className="flex min-w-0 flex-1 gap-2 overflow-x-auto">
-        {job.results.map((_, i) => (
-          <Thumbnail key={i} job={job} index={i} selected={i === index} />
+        {job.results.map((r, i) => (
+          <Thumbnail key={r.index} job={job} index={i} selected={i === index} />
         ))}
+        {job.results.length < job.seeds.length && (
+          <p className="self-center px-2 text-xs text-neutral-400">
+            {job.results.length} of {job.seeds.length} variations{isActive(job.status) ? ', the rest on the way' : ''}
+          </p>
+        )}
       </div>
       <div className="flex w-72 shrink-0 flex-col justify-center gap-2">
         <label className="flex items-center gap-2 text-xs text-neutral-300">

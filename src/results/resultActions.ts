@@ -1,19 +1,17 @@
 import { setImage } from '../editor/imageActions';
 import { baseName, saveBlob } from '../editor/maskActions';
 import { maskDoc } from '../editor/session';
-import { showError } from '../editor/store';
+import { showError } from '../notices/notices';
 import type { OutputFormat } from '../jobs/params';
 import { useParams } from '../params/paramsStore';
-import type { SavedJob } from '../storage/db';
+import type { JobRecord, JobResult } from '../jobs/records';
 import { selectResult } from './resultsStore';
-
-type Result = SavedJob['results'][number];
 
 const mimeTypes: Record<OutputFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 const extensions: Record<OutputFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
 
 /** The result at full resolution in the chosen format (results are kept as lossless PNG). */
-export async function encodeResult(result: Result, format: OutputFormat): Promise<Blob> {
+export async function encodeResult(result: JobResult, format: OutputFormat): Promise<Blob> {
   if (format === 'png') return result.full;
   const bitmap = await createImageBitmap(result.full, { colorSpaceConversion: 'none' });
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -23,7 +21,7 @@ export async function encodeResult(result: Result, format: OutputFormat): Promis
 }
 
 /** Saves the result at full resolution in the output format chosen now. */
-export async function downloadResult(job: SavedJob, result: Result) {
+export async function downloadResult(job: JobRecord, result: JobResult) {
   const format = useParams.getState().draft.outputFormat;
   try {
     const blob = await encodeResult(result, format);
@@ -34,7 +32,7 @@ export async function downloadResult(job: SavedJob, result: Result) {
 }
 
 /** Multi-stage inpainting: the result becomes the image, the mask stays. */
-export async function makeResultTheInput(job: SavedJob, result: Result) {
+export async function makeResultTheInput(job: JobRecord, result: JobResult) {
   const bitmap = await createImageBitmap(result.full, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
   const mask = maskDoc.mask;
   const keep = mask.width === bitmap.width && mask.height === bitmap.height ? mask.data.slice() : undefined;
@@ -42,7 +40,7 @@ export async function makeResultTheInput(job: SavedJob, result: Result) {
   selectResult(null);
 }
 
-export function reuseSeed(result: Result) {
+export function reuseSeed(result: JobResult) {
   const { setField } = useParams.getState();
   setField('seed', String(result.seed));
   setField('randomSeed', false);

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-/** Which result is on show: a job from the history and one of its variations. */
+/** Which result is on show: a job and the position of one of its variations. */
 export interface ResultsState {
   jobId: string | null;
   index: number;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useHistory } from '../history/historyStore';
+import { useJobRecords } from '../jobs/records';
 import { useCloseReplaced } from '../ui/useCloseReplaced';
 import { useResults } from './resultsStore';
 
@@ -7,7 +7,7 @@ import { useResults } from './resultsStore';
 export function useSelectedResult() {
   const jobId = useResults((s) => s.jobId);
   const index = useResults((s) => s.index);
-  const job = useHistory((s) => s.jobs.find((j) => j.id === jobId));
+  const job = useJobRecords((s) => s.jobs.find((j) => j.id === jobId));
   const result = job?.results[index];
   return { job, result, index };
 }

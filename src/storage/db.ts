@@ -1,71 +1,61 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { View } from '../canvas/view';
-import type { OverlaySettings, Tool } from '../editor/store';
-import type { JobParams } from '../jobs/params';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
-export interface SavedImage {
-  blob: Blob;
-  name: string;
-  width: number;
-  height: number;
-}
-
-/** The mask, deflated: masks are mostly runs of 0 and 255 and shrink a hundredfold. */
-export interface SavedMask {
-  width: number;
-  height: number;
-  deflated: Blob;
-}
-
-export interface SavedEditor {
-  tool: Tool;
-  brushSize: number;
-  brushHardness: number;
-  overlay: OverlaySettings;
-  view: View | null;
-  engineId: string;
-}
-
-/** A finished job, as the History lists it and restores it. */
-export interface SavedJob {
+/**
+ * The browser database: the session being edited, and the jobs with their results. It knows
+ * the stores, not what goes in them: each owner (autosave, job records) checks what it reads.
+ */
+export interface StoredJob {
   id: string;
   createdAt: number;
-  engineId: string;
-  engineLabel: string;
-  params: JobParams;
-  seconds: number;
-  input: SavedImage & { mask: SavedMask };
-  results: { seed: number; full: Blob; thumbnail: Blob; width: number; height: number }[];
+  [field: string]: unknown;
 }
 
-interface SessionSchema extends DBSchema {
-  session: {
-    key: 'image' | 'mask' | 'params' | 'editor';
-    value: SavedImage | SavedMask | SavedEditor | unknown;
-  };
-  history: {
-    key: string;
-    value: SavedJob;
-    indexes: { createdAt: number };
-  };
+/** One finished variation of a job, kept apart so a new one is written without rewriting the rest. */
+export interface StoredResult {
+  jobId: string;
+  index: number;
+  [field: string]: unknown;
 }
 
-export type SessionKey = SessionSchema['session']['key'];
+interface Schema extends DBSchema {
+  session: { key: string; value: unknown };
+  history: { key: string; value: StoredJob; indexes: { createdAt: number } };
+  results: { key: [string, number]; value: StoredResult; indexes: { jobId: string } };
+}
+
+export type SessionDb = IDBPDatabase<Schema>;
 
 const DB_NAME = 'inpaint-studio';
-/** Bump with an upgrade step when the saved shapes change. 2: job history. */
-const DB_VERSION = 2;
+/** Bump with an upgrade step when the stores change. 2: job history. 3: results apart, job status. */
+const DB_VERSION = 3;
 
-let db: Promise<IDBPDatabase<SessionSchema>> | null = null;
+let db: Promise<SessionDb> | null = null;
 
-export function openSessionDb() {
-  db ??= openDB<SessionSchema>(DB_NAME, DB_VERSION, {
-    upgrade(database) {
+export function openSessionDb(): Promise<SessionDb> {
+  db ??= openDB<Schema>(DB_NAME, DB_VERSION, {
+    async upgrade(database, oldVersion, _newVersion, transaction) {
       if (!database.objectStoreNames.contains('session')) database.createObjectStore('session');
       if (!database.objectStoreNames.contains('history')) {
         database.createObjectStore('history', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
       }
+      if (!database.objectStoreNames.contains('results')) {
+        database.createObjectStore('results', { keyPath: ['jobId', 'index'] }).createIndex('jobId', 'jobId');
+      }
+      if (oldVersion === 2) await moveResultsOut(transaction);
     },
   });
   return db;
+}
+
+/** Version 2 kept the results inside each job, all finished: split them out. */
+async function moveResultsOut(transaction: IDBPTransaction<Schema, StoreNames<Schema>[], 'versionchange'>) {
+  const results = transaction.objectStore('results');
+  let cursor = await transaction.objectStore('history').openCursor();
+  while (cursor) {
+    const { results: inside, ...job } = cursor.value as StoredJob & { results?: Record<string, unknown>[] };
+    const list = Array.isArray(inside) ? inside : [];
+    for (const [index, result] of list.entries()) await results.put({ ...result, jobId: job.id, index });
+    await cursor.update({ ...job, status: 'finished', seeds: list.map((r) => r.seed) });
+    cursor = await cursor.continue();
+  }
 }

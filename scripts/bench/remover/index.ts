@@ -4,7 +4,7 @@ import { makeHoles } from '../../../src/remover/holes';
 import { fillHole } from '../../../src/remover/patchMatch';
 import { measureFill, type Metrics } from '../../../src/remover/quality';
 import { teleaFill } from '../../../src/remover/telea';
-import type { RgbaImage } from '../../../src/remover/types';
+import type { RgbaImage } from '../../../src/image/rgba';
 import { loadPhotos, makeBigPhoto } from './photos';
 import { printTable } from './table';
 

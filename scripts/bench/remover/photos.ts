@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Mask } from '../../../src/mask/types';
-import type { RgbaImage } from '../../../src/remover/types';
+import type { RgbaImage } from '../../../src/image/rgba';
 
 /** The shared 512x512 inpainting examples (photo + its own mask). */
 export const PHOTO_FOLDER = resolve(import.meta.dirname, '../../../fixtures/photos');

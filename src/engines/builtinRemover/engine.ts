@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { EngineError, type Engine } from '../contract';
+import { label, meta } from './meta';
 import type { RemoverWorkerApi } from './remover.worker';
 
 /**
@@ -8,27 +9,27 @@ import type { RemoverWorkerApi } from './remover.worker';
  */
 export const builtinRemover: Engine = {
   id: 'builtin-remover',
-  label: 'Built-in remover',
-  // It fills at the crop's own resolution: no size rules beyond whole pixels.
-  sizeRules: { multipleOf: 1 },
+  label,
+  meta: () => meta,
+  readiness: async () => ({ ready: true }),
 
-  async run(job, { signal, onProgress }) {
+  async run(job, { signal, onProgress, onImage }) {
     if (signal.aborted) throw EngineError.cancelled();
+    if (!job.mask) throw new EngineError('invalid-input', 'The built-in remover needs a mask over what to remove.');
     const worker = new Worker(new URL('./remover.worker.ts', import.meta.url), { type: 'module', name: 'remover' });
     const remote = Comlink.wrap<RemoverWorkerApi>(worker);
     const cancelled = new Promise<never>((_, reject) => {
       signal.addEventListener('abort', () => reject(EngineError.cancelled()), { once: true });
     });
+    const count = job.seeds.length;
     try {
-      onProgress({ phase: 'running', step: 0, steps: job.seeds.length });
-      const images = await Promise.race([
-        remote.fill(
-          { image: job.image, mask: job.mask, seeds: job.seeds },
-          Comlink.proxy((done: number, total: number) => onProgress({ phase: 'running', step: done, steps: total })),
-        ),
-        cancelled,
-      ]);
-      return { images };
+      await Promise.race([remote.load(job.image, job.mask), cancelled]);
+      for (const [index, seed] of job.seeds.entries()) {
+        onProgress({ phase: 'running', fraction: index / count });
+        const progress = Comlink.proxy((fraction: number) => onProgress({ phase: 'running', fraction: (index + fraction) / count }));
+        const image = await Promise.race([remote.fill(seed, progress), cancelled]);
+        onImage({ index, image });
+      }
     } finally {
       remote[Comlink.releaseProxy]();
       worker.terminate();

@@ -1,19 +1,20 @@
 import * as Comlink from 'comlink';
+import type { RgbaImage } from '../../image/rgba';
+import type { Mask } from '../../mask/types';
 import { fillHole } from '../../remover/patchMatch';
-import type { EngineJob, RgbaImage } from '../contract';
+import { holeFromMask } from './hole';
 
-/** The exemplar fill, one variation per seed, off the main thread. */
+let loaded: { image: RgbaImage; hole: Mask } | null = null;
+
+/** The exemplar fill off the main thread: the crop is sent once, then one fill per seed. */
 const api = {
-  fill(job: Pick<EngineJob, 'image' | 'mask' | 'seeds'>, onVariation: (done: number, total: number) => void): RgbaImage[] {
-    // Fill everywhere the feathered mask reaches, so the soft edge blends fill with fill,
-    // not with the removed object.
-    const hole = { ...job.mask, data: job.mask.data.map((v) => (v > 0 ? 255 : 0)) };
-    const images = job.seeds.map((seed, i) => {
-      const image = fillHole(job.image, hole, { seed });
-      onVariation(i + 1, job.seeds.length);
-      return image;
-    });
-    return Comlink.transfer(images, images.map((image) => image.data.buffer));
+  load(image: RgbaImage, mask: Mask) {
+    loaded = { image, hole: holeFromMask(mask) };
+  },
+  fill(seed: number, onProgress: (fraction: number) => void): RgbaImage {
+    if (!loaded) throw new Error('fill before load');
+    const image = fillHole(loaded.image, loaded.hole, { seed, onProgress: (done, total) => onProgress(done / total) });
+    return Comlink.transfer(image, [image.data.buffer]);
   },
 };
 

@@ -1,8 +1,28 @@
 import { maskDoc } from '../editor/session';
-import { showError, useEditor, type EditorState } from '../editor/store';
+import { useEditor, type EditorState, type OverlaySettings, type Tool } from '../editor/store';
+import type { View } from '../editor/view';
+import { showError } from '../notices/notices';
 import { useParams } from '../params/paramsStore';
-import { openSessionDb, type SavedEditor, type SavedImage, type SavedMask, type SessionKey } from './db';
-import { deflate } from './deflate';
+import { openSessionDb } from '../storage/db';
+import { deflateMask } from '../storage/deflate';
+
+export type SessionKey = 'image' | 'mask' | 'params' | 'editor';
+
+export interface SavedImage {
+  blob: Blob;
+  name: string;
+  width: number;
+  height: number;
+}
+
+export interface SavedEditor {
+  tool: Tool;
+  brushSize: number;
+  brushHardness: number;
+  overlay: OverlaySettings;
+  view: View | null;
+  engineId: string;
+}
 
 export function storageErrorMessage(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
@@ -13,13 +33,13 @@ export function storageErrorMessage(error: unknown): string {
   return `Couldn't save your work: ${why}. Everything is still open in this tab; export the mask, or free some space, to keep it across a reload.`;
 }
 
-const editorSnapshot = (s: EditorState): SavedEditor => ({
+const editorSnapshot = (s: EditorState, engineId = useParams.getState().engineId): SavedEditor => ({
   tool: s.tool,
   brushSize: s.brushSize,
   brushHardness: s.brushHardness,
   overlay: s.overlay,
   view: s.view,
-  engineId: s.engineId,
+  engineId,
 });
 
 /**
@@ -63,7 +83,10 @@ export function startAutosave() {
     maskDoc.subscribe(() => {
       if (!maskDoc.isStroking) save('mask');
     }),
-    useParams.subscribe(() => save('params')),
+    useParams.subscribe((state, previous) => {
+      if (state.draft !== previous.draft) save('params');
+      if (state.engineId !== previous.engineId) save('editor');
+    }),
     useEditor.subscribe((state, previous) => {
       if (state.image !== previous.image) save('image');
       const a = editorSnapshot(state);
@@ -89,8 +112,6 @@ async function saveImage() {
 }
 
 async function saveMask() {
-  const { width, height, data } = maskDoc.mask;
   if (!useEditor.getState().image) return;
-  const saved: SavedMask = { width, height, deflated: await deflate(data) };
-  await put('mask', saved);
+  await put('mask', await deflateMask(maskDoc.mask));
 }

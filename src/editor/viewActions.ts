@@ -1,4 +1,4 @@
-import { useEditor } from '../editor/store';
+import { useEditor } from './store';
 import { actualSizeView, fitView, zoomAt } from './view';
 
 function canvasSize() {

@@ -1,8 +1,8 @@
 /** Browser glue: turns a picked, dropped or pasted file into an editable bitmap, or a problem. */
-import type { ImageProblem } from './errors';
-import { MAX_SIDE, SNIFF_BYTES, fitWithin, isSupportedFormat, sniffImageFormat } from './formats';
+import type { ImageProblem } from '../image/errors';
+import { MAX_SIDE, SNIFF_BYTES, fitWithin, isSupportedFormat, sniffImageFormat } from '../image/formats';
 
-export { imageFilesFrom } from './droppedFiles';
+export { imageFilesFrom } from '../image/droppedFiles';
 
 export interface LoadedImage {
   /** What to persist: the original file, or the PNG re-encode when it was downscaled. */

@@ -1,9 +1,12 @@
 import { setImage } from '../editor/imageActions';
-import { defaultEditorSettings, showError, useEditor } from '../editor/store';
-import { restoreImage } from '../image/loadImage';
+import { restoreImage } from '../editor/loadImage';
+import { defaultEditorSettings, useEditor } from '../editor/store';
+import { showError } from '../notices/notices';
+import { engineById } from '../engines/registry';
 import { useParams } from '../params/paramsStore';
-import { openSessionDb, type SavedEditor, type SavedImage, type SavedMask } from './db';
-import { inflate } from './deflate';
+import { openSessionDb } from '../storage/db';
+import { inflateMask, type DeflatedMask } from '../storage/deflate';
+import type { SavedEditor, SavedImage } from './autosave';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -14,7 +17,7 @@ export async function restoreSession() {
     const db = await openSessionDb();
     const [image, mask, params, editor] = await Promise.all([
       db.get('session', 'image') as Promise<SavedImage | undefined>,
-      db.get('session', 'mask') as Promise<SavedMask | undefined>,
+      db.get('session', 'mask') as Promise<DeflatedMask | undefined>,
       db.get('session', 'params'),
       db.get('session', 'editor') as Promise<SavedEditor | undefined>,
     ]);
@@ -28,7 +31,7 @@ export async function restoreSession() {
   }
 }
 
-async function restoreImageAndMask(saved: SavedImage, mask: SavedMask | undefined, view: SavedEditor['view'] | null) {
+async function restoreImageAndMask(saved: SavedImage, mask: DeflatedMask | undefined, view: SavedEditor['view'] | null) {
   const result = await restoreImage(saved.blob, saved.name, saved.width, saved.height);
   if (!result.ok) {
     showError(`The image of your last session (“${saved.name}”) couldn't be read back. Please upload it again.`);
@@ -40,12 +43,8 @@ async function restoreImageAndMask(saved: SavedImage, mask: SavedMask | undefine
     return;
   }
   const { image } = result;
-  let values: Uint8Array | undefined;
-  if (mask && mask.width === image.width && mask.height === image.height) {
-    const data = await inflate(mask.deflated);
-    if (data.length === image.width * image.height) values = data;
-  }
-  setImage(image, values);
+  const restored = mask && mask.width === image.width && mask.height === image.height ? await inflateMask(mask) : null;
+  setImage(image, restored?.data);
   if (view && [view.scale, view.x, view.y].every(Number.isFinite) && view.scale > 0) useEditor.setState({ view });
 }
 
@@ -56,6 +55,7 @@ function restoreEditorSettings(saved: Partial<SavedEditor>) {
     brushSize: typeof saved.brushSize === 'number' ? saved.brushSize : d.brushSize,
     brushHardness: typeof saved.brushHardness === 'number' ? saved.brushHardness : d.brushHardness,
     overlay: isObject(saved.overlay) ? { ...d.overlay, ...saved.overlay } : d.overlay,
-    engineId: typeof saved.engineId === 'string' ? saved.engineId : d.engineId,
   });
+  // The saved parameters belong to this engine: restored as they were, not adapted.
+  if (typeof saved.engineId === 'string' && engineById(saved.engineId)) useParams.setState({ engineId: saved.engineId });
 }

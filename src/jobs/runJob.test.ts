@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { EngineError, type EngineProgress } from '../engines/contract';
+import { defaultParams } from './params';
+import type { JobResult } from './records';
+import { runJob, type RunJobInput } from './runJob';
+import { fakeCompositor, fakeEngine } from './testEngines';
+
+function input(engine: RunJobInput['engine'], seeds: number[]): RunJobInput {
+  return {
+    id: 'job',
+    engine,
+    settings: {},
+    photo: new Blob(['photo']),
+    mask: { width: 8, height: 8, data: new Uint8Array(64).fill(255) },
+    params: { ...defaultParams, prompt: 'a red door', outputFormat: 'jpeg' },
+    todo: seeds.map((seed, index) => ({ index, seed })),
+  };
+}
+
+async function run(engine: RunJobInput['engine'], seeds: number[]) {
+  const compositor = fakeCompositor();
+  const results: JobResult[] = [];
+  const progress: EngineProgress[] = [];
+  const controller = new AbortController();
+  const summary = runJob(input(engine, seeds), { signal: controller.signal, onProgress: (p) => progress.push(p), onVariation: (r) => results.push(r) }, compositor);
+  return { summary, results, progress, compositor };
+}
+
+describe('runJob', () => {
+  it('splits the variations into requests the engine can take, in order', async () => {
+    const engine = fakeEngine({ meta: { maxVariationsPerRun: 4 } });
+    const { summary, results } = await run(engine, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await summary).toEqual({ missing: 0, cost: undefined });
+    expect(engine.requests.map((r) => r.seeds)).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]);
+    expect(results.map((r) => [r.index, r.seed])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((s, i) => [i, s]));
+    // Each image was pasted back as its own: the fake compositor keeps the engine's first byte.
+    const markers = await Promise.all(results.map(async (r) => new Uint8Array(await r.full.arrayBuffer())[0]));
+    expect(markers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('gives the engine only the parameters it uses', async () => {
+    const engine = fakeEngine();
+    await (await run(engine, [1])).summary;
+    expect(engine.requests[0].params).toMatchObject({ prompt: 'a red door', steps: 25 });
+    expect(engine.requests[0].params).not.toHaveProperty('outputFormat');
+    expect(engine.requests[0].params).not.toHaveProperty('padding');
+  });
+
+  it('counts variations the engine did not return', async () => {
+    const engine = fakeEngine({ answer: 1, meta: { maxVariationsPerRun: 2 } });
+    const { summary, results } = await run(engine, [1, 2, 3, 4]);
+    expect(await summary).toMatchObject({ missing: 2 });
+    expect(results.map((r) => r.seed)).toEqual([1, 3]);
+  });
+
+  it('delivers what was made before a failure, then fails', async () => {
+    const engine = fakeEngine({ failWith: new EngineError('unavailable', 'down'), failAfter: 2 });
+    const { summary, results, compositor } = await run(engine, [1, 2, 3]);
+    await expect(summary).rejects.toThrow('down');
+    expect(results.map((r) => r.seed)).toEqual([1, 2]);
+    expect(compositor.discarded).toEqual(['job']);
+  });
+
+  it('reports preparing, the engine\'s progress, then finishing', async () => {
+    const { summary, progress } = await run(fakeEngine(), [1, 2]);
+    await summary;
+    expect(progress.map((p) => p.phase)).toEqual(['preparing', 'running', 'running', 'finishing']);
+  });
+
+  it('adds up what each request cost', async () => {
+    const engine = fakeEngine({ meta: { maxVariationsPerRun: 1 } });
+    const run1 = engine.run.bind(engine);
+    engine.run = async (job, context) => {
+      await run1(job, context);
+      return { cost: { amount: 0.01, currency: 'USD' } };
+    };
+    const { summary } = await run(engine, [1, 2, 3]);
+    expect((await summary).cost?.amount).toBeCloseTo(0.03);
+  });
+});
