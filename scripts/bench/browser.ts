@@ -60,5 +60,7 @@ export async function bigJpeg(page: Page, width: number, height: number): Promis
 export async function openImage(page: Page, jpeg: Buffer, name: string) {
   await page.waitForFunction(() => !document.body.textContent!.includes('Restoring your last session'));
   await page.getByLabel('Upload image', { exact: true }).setInputFiles({ name, mimeType: 'image/jpeg', buffer: jpeg });
+  // This image, not the one restored from the last session, fitted to the canvas.
+  await page.getByLabel('Image', { exact: true }).filter({ hasText: name }).waitFor();
   await page.getByLabel('Canvas', { exact: true }).and(page.locator('[data-scale]')).waitFor();
 }
