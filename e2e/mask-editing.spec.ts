@@ -187,11 +187,12 @@ test('the round cursor shows the real brush size at the current zoom', async ({ 
   expect(Math.max(...Array.from({ length: 9 }, (_, i) => PNG.sync.read(shot).data[i * 4]))).toBeGreaterThan(150);
 });
 
-test('a mask image of another size is scaled to the photo', async ({ page }) => {
+test('a mask image of another size and shape is stretched to the photo when the user says so', async ({ page }) => {
   const editor = new EditorPage(page);
   const chooser = page.waitForEvent('filechooser');
   await editor.button('Import mask').click();
   await (await chooser).setFiles(pngOfSize(128, 64, (x) => (x < 64 ? [255, 255, 255, 255] : [0, 0, 0, 255]), 'half.png'));
+  await page.getByRole('dialog', { name: 'The mask is another shape' }).getByRole('button', { name: 'Stretch' }).click();
   await expect(editor.button('Undo')).toBeEnabled();
   const mask = await editor.exportMask();
   expect([mask.width, mask.height]).toEqual([512, 512]);

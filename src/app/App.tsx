@@ -7,6 +7,7 @@ import { ParamsPanel } from '../params/ParamsPanel';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
+import { QuestionDialog } from './QuestionDialog';
 import { useShortcuts } from './useShortcuts';
 
 export function App() {
@@ -15,6 +16,7 @@ export function App() {
     <div className="flex h-screen flex-col">
       <Header />
       <NoticeBar />
+      <QuestionDialog />
       <div className="flex min-h-0 flex-1">
         <Toolbar />
         <main className="flex min-w-0 flex-1 flex-col">

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { heldKeys } from '../canvas/heldKeys';
 import { zoomBy, zoomToActualSize, zoomToFit } from '../editor/viewActions';
-import { openImage } from '../editor/imageActions';
-import { maskDoc } from '../editor/session';
+import { openImage, redo, undo } from '../editor/imageActions';
 import { setTool, stepBrushSize, useEditor } from '../editor/store';
 import { imageFilesFrom } from '../editor/loadImage';
+import { findJobRecord } from '../jobs/records';
+import { stepResult, useResults } from '../results/resultsStore';
 
 // Sliders, checkboxes and buttons keep the shortcuts; fields that take text do not.
 const nonTextInputs = new Set(['range', 'checkbox', 'radio', 'color', 'button', 'submit', 'file']);
@@ -26,11 +27,10 @@ export function useShortcuts() {
       const key = e.key.toLowerCase();
       if (mod && key === 'z') {
         e.preventDefault();
-        if (e.shiftKey) maskDoc.redo();
-        else maskDoc.undo();
+        void (e.shiftKey ? redo() : undo());
       } else if (mod && key === 'y') {
         e.preventDefault();
-        maskDoc.redo();
+        void redo();
       } else if (mod && (key === '0' || key === '1')) {
         e.preventDefault();
         if (key === '0') zoomToFit();
@@ -46,6 +46,12 @@ export function useShortcuts() {
         setTool(toolKeys[key as keyof typeof toolKeys]);
       } else if (key === 'o') {
         useEditor.setState({ showOriginal: true });
+      } else if ((key === 'arrowleft' || key === 'arrowright') && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement)) {
+        // Left/right go through the variations on show (sliders keep their own arrows).
+        const job = findJobRecord(useResults.getState().jobId ?? '');
+        if (!job?.results.length) return;
+        e.preventDefault();
+        stepResult(key === 'arrowright' ? 1 : -1, job.results.length);
       } else if (key === 'escape') {
         zoomToFit();
       } else if (key === ' ') {

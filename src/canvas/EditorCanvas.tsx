@@ -13,16 +13,20 @@ import { useResults } from '../results/resultsStore';
 import { useSelectedResultBitmap } from '../results/useSelectedResult';
 import { fitView, zoomAt, type View } from '../editor/view';
 
+const sameView = (a: View, b: View) => Math.abs(a.scale / b.scale - 1) < 1e-6 && Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
+
 /** The image, the mask overlay and the brush cursor, under one zoom and pan. */
 export function EditorCanvas() {
   const image = useEditor((s) => s.image);
   const view = useEditor((s) => s.view);
   const overlaySettings = useEditor((s) => s.overlay);
   const showOriginal = useEditor((s) => s.showOriginal);
+  const comparing = useEditor((s) => s.comparing);
   const split = useResults((s) => s.split);
   const decodedResult = useSelectedResultBitmap();
   // A result of another image (the editor moved on) is not drawn over this one.
-  const result = decodedResult && image && decodedResult.width === image.width && decodedResult.height === image.height ? decodedResult : null;
+  const result = comparing && decodedResult && image && decodedResult.width === image.width && decodedResult.height === image.height ? decodedResult : null;
+  const resultsOpen = useResults((s) => s.jobId !== null);
   const container = useRef<HTMLElement>(null);
   const size = useElementSize(container);
   const viewRef = useRef<View | null>(view);
@@ -44,6 +48,18 @@ export function EditorCanvas() {
   useEffect(() => {
     if (image && !view && size.width > 0) useEditor.setState({ view: fitView(image.width, image.height, size.width, size.height) });
   }, [image, view, size.width, size.height]);
+
+  // The canvas changed size (the results strip opened or closed, the window was resized):
+  // a fitted photo, or any photo when the results strip came or went, is fitted again.
+  const last = useRef({ ...size, resultsOpen });
+  useEffect(() => {
+    const before = last.current;
+    last.current = { ...size, resultsOpen };
+    const current = viewRef.current;
+    if (!image || !current || size.width === 0 || (before.width === size.width && before.height === size.height)) return;
+    const wasFitted = before.width > 0 && sameView(current, fitView(image.width, image.height, before.width, before.height));
+    if (wasFitted || before.resultsOpen !== resultsOpen) useEditor.setState({ view: fitView(image.width, image.height, size.width, size.height) });
+  }, [image, size, resultsOpen]);
 
   useEffect(() => {
     const element = container.current;
@@ -105,23 +121,18 @@ export function EditorCanvas() {
             <KonvaImage image={image.bitmap} width={image.width} height={image.height} />
           </Layer>
           {result && (
-            <Layer
-              listening={false}
-              imageSmoothingEnabled={scale < 2}
-              visible={!showOriginal}
-              clipX={(image.width * split) / 100}
-              clipY={0}
-              clipWidth={image.width * (1 - split / 100)}
-              clipHeight={image.height}
-            >
+            // The result left of the divider, the original right of it.
+            <Layer listening={false} imageSmoothingEnabled={scale < 2} visible={!showOriginal} clipX={0} clipY={0} clipWidth={(image.width * split) / 100} clipHeight={image.height}>
               <KonvaImage image={result} width={image.width} height={image.height} />
-              <Line points={[(image.width * split) / 100, 0, (image.width * split) / 100, image.height]} stroke="#fff" strokeWidth={2} strokeScaleEnabled={false} />
             </Layer>
           )}
           <Layer ref={maskLayer} imageSmoothingEnabled={scale < 2} visible={overlaySettings.visible && !showOriginal && !result}>
             {overlay && <KonvaImage image={overlay.canvas} opacity={overlaySettings.opacity} />}
           </Layer>
           <Layer ref={uiLayer}>
+            {result && !showOriginal && (
+              <Line points={[(image.width * split) / 100, 0, (image.width * split) / 100, image.height]} stroke="#fff" strokeWidth={2} strokeScaleEnabled={false} shadowColor="#000" shadowBlur={3} />
+            )}
             <Circle ref={cursor} visible={false} stroke="#fff" strokeWidth={1.5} strokeScaleEnabled={false} shadowColor="#000" shadowBlur={2} shadowOpacity={0.9} />
             <Rect ref={rectanglePreview} visible={false} stroke="#fff" dash={[6, 4]} strokeWidth={1.5} strokeScaleEnabled={false} fill="rgba(255,255,255,0.12)" />
             <Line ref={lassoPreview} visible={false} closed stroke="#fff" dash={[6, 4]} strokeWidth={1.5} strokeScaleEnabled={false} fill="rgba(255,255,255,0.12)" />

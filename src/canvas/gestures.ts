@@ -2,6 +2,7 @@ import type Konva from 'konva';
 import { unionRect, type Point, type Rect } from '../mask/types';
 import { maskDoc } from '../editor/session';
 import { useEditor } from '../editor/store';
+import { setSplit } from '../results/resultsStore';
 import { heldKeys } from './heldKeys';
 import { screenToImage, type View } from '../editor/view';
 
@@ -11,7 +12,9 @@ type Gesture =
   | { kind: 'stroke'; mode: Mode; last: Point | null; queue: Point[] }
   | { kind: 'rectangle'; mode: Mode; start: Point; end: Point }
   | { kind: 'lasso'; mode: Mode; points: Point[] }
-  | { kind: 'pan'; start: Point; startView: View };
+  | { kind: 'pan'; start: Point; startView: View }
+  /** Comparing a result: a drag moves the before/after divider, never the mask. */
+  | { kind: 'divider' };
 
 /** The Konva nodes the gestures draw on. */
 export interface GestureTargets {
@@ -69,10 +72,10 @@ export function attachGestures(t: GestureTargets): () => void {
   }
 
   function updatePreviews() {
-    const { tool, brushSize } = useEditor.getState();
+    const { tool, brushSize, comparing } = useEditor.getState();
     const cursor = t.cursor();
     if (cursor) {
-      const brushTool = tool === 'brush' || tool === 'eraser';
+      const brushTool = (tool === 'brush' || tool === 'eraser') && !comparing;
       const visible = brushTool && pointer !== null && gesture?.kind !== 'pan' && !heldKeys.space;
       cursor.visible(visible);
       if (visible && pointer) cursor.setAttrs({ ...toImage(pointer), radius: brushSize / 2 });
@@ -103,7 +106,12 @@ export function attachGestures(t: GestureTargets): () => void {
       t.container.style.cursor = 'grabbing';
       return;
     }
-    const { tool } = useEditor.getState();
+    const { tool, comparing, image } = useEditor.getState();
+    if (comparing && image) {
+      gesture = { kind: 'divider' };
+      setSplit((toImage(pointer).x / image.width) * 100);
+      return;
+    }
     // Right button or Alt takes away instead of adding.
     const subtract = e.button === 2 || e.altKey;
     const point = toImage(pointer);
@@ -123,6 +131,9 @@ export function attachGestures(t: GestureTargets): () => void {
     if (gesture?.kind === 'pan') {
       const { start, startView } = gesture;
       t.setView({ ...startView, x: startView.x + pointer.x - start.x, y: startView.y + pointer.y - start.y });
+    } else if (gesture?.kind === 'divider') {
+      const image = useEditor.getState().image;
+      if (image) setSplit((toImage(pointer).x / image.width) * 100);
     } else if (gesture?.kind === 'stroke') {
       // Coalesced events keep fast strokes smooth at 60 Hz.
       const events = e.getCoalescedEvents?.() ?? [];
@@ -170,8 +181,9 @@ export function attachGestures(t: GestureTargets): () => void {
   }
 
   function updateCursorStyle() {
-    const { tool } = useEditor.getState();
-    t.container.style.cursor = heldKeys.space ? 'grab' : tool === 'brush' || tool === 'eraser' ? 'none' : 'crosshair';
+    const { tool, comparing } = useEditor.getState();
+    const brushTool = tool === 'brush' || tool === 'eraser';
+    t.container.style.cursor = heldKeys.space ? 'grab' : comparing ? 'ew-resize' : brushTool ? 'none' : 'crosshair';
   }
 
   const onLeave = () => {
@@ -187,7 +199,7 @@ export function attachGestures(t: GestureTargets): () => void {
     if (e.key === ' ') updateCursorStyle();
   };
   const unsubscribe = useEditor.subscribe((state, previous) => {
-    if (state.tool !== previous.tool || state.brushSize !== previous.brushSize) {
+    if (state.tool !== previous.tool || state.brushSize !== previous.brushSize || state.comparing !== previous.comparing) {
       updateCursorStyle();
       scheduleFrame();
     }

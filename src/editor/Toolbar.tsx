@@ -1,7 +1,7 @@
 import { zoomToActualSize, zoomToFit } from './viewActions';
 import { BrushIcon, EraserIcon, EyeIcon, FitIcon, LassoIcon, RectangleIcon, RedoIcon, UndoIcon } from '../ui/icons';
 import { ToolButton } from '../ui/IconButton';
-import { maskDoc } from './session';
+import { redo, undo } from './imageActions';
 import { setTool, useEditor, type Tool } from './store';
 
 const tools: { tool: Tool; label: string; shortcut: string; Icon: () => React.JSX.Element }[] = [
@@ -29,10 +29,10 @@ export function Toolbar() {
         </ToolButton>
       ))}
       <hr className="my-1 w-8 border-neutral-700" />
-      <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!canUndo} onClick={() => maskDoc.undo()}>
+      <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!canUndo} onClick={() => void undo()}>
         <UndoIcon />
       </ToolButton>
-      <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!canRedo} onClick={() => maskDoc.redo()}>
+      <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!canRedo} onClick={() => void redo()}>
         <RedoIcon />
       </ToolButton>
       <hr className="my-1 w-8 border-neutral-700" />

@@ -1,6 +1,7 @@
 /** Browser glue: turns a picked, dropped or pasted file into an editable bitmap, or a problem. */
 import type { ImageProblem } from '../image/errors';
-import { MAX_SIDE, SNIFF_BYTES, fitWithin, isSupportedFormat, sniffImageFormat } from '../image/formats';
+import { MAX_DECODE_PIXELS, MAX_SIDE, fitWithin, formatFromName, isSupportedFormat, sniffImageFormat, type ImageFormat } from '../image/formats';
+import { HEADER_BYTES, readHeaderSize } from '../image/imageSize';
 
 export { imageFilesFrom } from '../image/droppedFiles';
 
@@ -14,7 +15,9 @@ export interface LoadedImage {
   bitmap: ImageBitmap;
 }
 
-export type LoadImageResult = { ok: true; image: LoadedImage } | { ok: false; problem: ImageProblem };
+export type LoadImageResult =
+  | { ok: true; image: LoadedImage; format?: ImageFormat; nameSays?: ImageFormat | null }
+  | { ok: false; problem: ImageProblem };
 
 // Keep pixels exactly as stored: edits and masks must line up with the saved file.
 const DECODE_OPTIONS: ImageBitmapOptions = {
@@ -77,16 +80,24 @@ export async function loadImageFile(
 ): Promise<LoadImageResult> {
   if (file.size === 0) return { ok: false, problem: { kind: 'empty' } };
 
-  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+  // The bytes decide the format, never the name.
   const format = sniffImageFormat(head);
   if (!isSupportedFormat(format)) return { ok: false, problem: { kind: 'unsupported', format, name } };
+
+  // What the header claims, before any decoder sees it: a 100 KB file may claim 30000 x 30000.
+  const claimed = readHeaderSize(head, format);
+  if (claimed && Math.max(claimed.width, claimed.height) > MAX_SIDE) {
+    const decodable = claimed.width * claimed.height <= MAX_DECODE_PIXELS;
+    if (!options.downscale || !decodable) return { ok: false, problem: { kind: 'too-large', ...claimed, name, decodable } };
+  }
 
   const size = await readOrientedSize(file);
   if (!size || size.width === 0 || size.height === 0) return { ok: false, problem: { kind: 'corrupt', name } };
 
   const tooLarge = Math.max(size.width, size.height) > MAX_SIDE;
   if (tooLarge && !options.downscale) {
-    return { ok: false, problem: { kind: 'too-large', width: size.width, height: size.height, name } };
+    return { ok: false, problem: { kind: 'too-large', width: size.width, height: size.height, name, decodable: size.width * size.height <= MAX_DECODE_PIXELS } };
   }
 
   const target = tooLarge ? fitWithin(size.width, size.height, MAX_SIDE) : undefined;
@@ -94,7 +105,7 @@ export async function loadImageFile(
   if (!bitmap) return { ok: false, problem: { kind: 'corrupt', name } };
 
   const blob = target ? await encodePng(bitmap) : file;
-  return { ok: true, image: { blob, name, width: bitmap.width, height: bitmap.height, bitmap } };
+  return { ok: true, image: { blob, name, width: bitmap.width, height: bitmap.height, bitmap }, format, nameSays: formatFromName(name) };
 }
 
 /**

@@ -3,7 +3,9 @@ import { invertMask, isMaskEmpty, maskToGreyRgba } from '../mask';
 import type { Mask } from '../mask/types';
 import { maskWorker } from '../workers/maskWorker';
 import { maskDoc } from './session';
-import { showError, showInfo } from '../notices/notices';
+import { MAX_DECODE_PIXELS, isSupportedFormat, sniffImageFormat } from '../image/formats';
+import { HEADER_BYTES, readHeaderSize } from '../image/imageSize';
+import { ask, showError, showInfo } from '../notices/notices';
 import { useEditor } from './store';
 
 /** A copy of the mask the worker may own. */
@@ -74,34 +76,69 @@ export async function exportMask(feather: number) {
   if (blob) saveBlob(blob, `${baseName(image.name)}_mask.png`);
 }
 
+/** How far apart two shapes may be before a mask is called another shape: 1%. */
+const SAME_SHAPE = 0.01;
+
+/** The mask picture's size from its header, checked before decoding: a small file may claim billions of pixels. */
+async function maskPictureSize(file: File): Promise<{ width: number; height: number } | string> {
+  const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+  const format = sniffImageFormat(head);
+  if (!isSupportedFormat(format)) return `“${file.name}” isn't an image the editor can read as a mask.`;
+  const size = readHeaderSize(head, format);
+  if (size && size.width * size.height > MAX_DECODE_PIXELS) {
+    return `“${file.name}” is too large to open as a mask: ${size.width} × ${size.height} px.`;
+  }
+  return size ?? { width: 0, height: 0 };
+}
+
+async function decodeMaskPicture(file: File) {
+  let bitmap: ImageBitmap;
+  try {
+    // Mask values are data, not colour: no gamma or colour-space correction.
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  } catch {
+    throw new Error(`“${file.name}” can't be read as an image`);
+  }
+  const { width, height } = bitmap;
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return { rgba: ctx.getImageData(0, 0, width, height).data, width, height };
+}
+
+/**
+ * A mask picture becomes the mask, at the photo's size. One of another shape (more than
+ * 1% off) is never silently stretched: the user chooses Stretch, Fit (centred, the rest
+ * kept) or Cancel.
+ */
 export async function importMask(file: File) {
   const image = useEditor.getState().image;
   if (!image) {
     showError('Upload an image before importing a mask.');
     return;
   }
-  const values = await whileBusy('Import mask', async () => {
-    let bitmap: ImageBitmap;
-    try {
-      // Mask values are data, not colour: no gamma or colour-space correction.
-      bitmap = await createImageBitmap(file, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
-    } catch {
-      throw new Error(`“${file.name}” can't be read as an image`);
-    }
-    const { width, height } = bitmap;
-    const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    const rgba = ctx.getImageData(0, 0, width, height).data;
-    return maskWorker().maskFromImage(
-      Comlink.transfer(rgba, [rgba.buffer]),
-      width,
-      height,
-      maskDoc.mask.width,
-      maskDoc.mask.height,
+  const size = await maskPictureSize(file);
+  if (typeof size === 'string') {
+    showError(`${size} The mask is unchanged.`);
+    return;
+  }
+  const picture = await whileBusy('Import mask', () => decodeMaskPicture(file));
+  if (!picture) return;
+  const { width, height } = picture;
+  let how: 'stretch' | 'fit' = 'stretch';
+  if (Math.abs(Math.log((width / height) / (image.width / image.height))) > Math.log(1 + SAME_SHAPE)) {
+    const answer = await ask(
+      'The mask is another shape',
+      `The mask is ${width} × ${height} px, the photo ${image.width} × ${image.height} px. Stretch the mask to the photo, or fit it inside, centred, keeping its shape?`,
+      ['Fit', 'Stretch', 'Cancel'],
     );
-  });
+    if (answer !== 'Fit' && answer !== 'Stretch') return;
+    how = answer === 'Fit' ? 'fit' : 'stretch';
+  }
+  const values = await whileBusy('Import mask', () =>
+    maskWorker().maskFromImage(Comlink.transfer(picture.rgba, [picture.rgba.buffer]), width, height, maskDoc.mask.width, maskDoc.mask.height, how),
+  );
   if (values) maskDoc.replace('Import mask', values);
 }
 

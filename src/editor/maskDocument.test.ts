@@ -83,13 +83,53 @@ describe('MaskDocument', () => {
   });
 });
 
+describe('MaskDocument swaps', () => {
+  const snapshot = (name: string, width: number, height: number, fill: number) => ({
+    image: { blob: new Blob([name]), name, width, height },
+    mask: new Uint8Array(width * height).fill(fill),
+    params: { prompt: name },
+  });
+
+  it('keeps the previous image\'s mask and its edits one step behind another image', () => {
+    const doc = documentOf(4, 4);
+    doc.fillRect({ x: 0, y: 0, width: 2, height: 2 }, 'paint');
+    const jacket = snapshot('jacket.jpeg', 4, 4, 0);
+    jacket.mask = doc.mask.data.slice();
+    doc.swap('Open image', jacket, snapshot('bag.jpeg', 6, 3, 0));
+    expect([doc.mask.width, doc.mask.height]).toEqual([6, 3]);
+    doc.fillRect({ x: 0, y: 0, width: 6, height: 3 }, 'paint');
+
+    expect(doc.undo()?.kind).toBe('patch');
+    expect(doc.mask.data.every((v) => v === 0)).toBe(true);
+    const swap = doc.undo();
+    expect(swap?.kind === 'swap' && swap.before.image.name).toBe('jacket.jpeg');
+    expect([doc.mask.width, doc.mask.height]).toEqual([4, 4]);
+    expect(doc.mask.data[0]).toBe(255);
+    // The jacket's own stroke is still undoable after coming back to it.
+    expect(doc.undo()?.kind).toBe('patch');
+    expect(doc.mask.data.every((v) => v === 0)).toBe(true);
+
+    doc.redo();
+    const again = doc.redo();
+    expect(again?.kind === 'swap' && again.after.image.name).toBe('bag.jpeg');
+    expect([doc.mask.width, doc.mask.height]).toEqual([6, 3]);
+  });
+
+  it('counts both masks and files of a swap against the memory budget', () => {
+    const history = new MaskHistory(100);
+    history.push({ kind: 'swap', label: 'a', before: snapshot('a', 5, 5, 0), after: snapshot('b', 5, 5, 0) });
+    history.push({ kind: 'swap', label: 'b', before: snapshot('b', 5, 5, 0), after: snapshot('c', 5, 5, 0) });
+    expect(history.size).toBe(1);
+  });
+});
+
 describe('MaskHistory', () => {
   it('drops the oldest steps beyond its memory budget but keeps the latest', () => {
     const history = new MaskHistory(1000);
     const mask = { width: 10, height: 10, data: new Uint8Array(100) };
     const rect = { x: 0, y: 0, width: 10, height: 10 };
     for (let i = 0; i < 10; i++) {
-      history.push({ label: `step ${i}`, rect, before: new Uint8Array(100).fill(i), after: new Uint8Array(100).fill(i + 1) });
+      history.push({ kind: 'patch', label: `step ${i}`, rect, before: new Uint8Array(100).fill(i), after: new Uint8Array(100).fill(i + 1) });
     }
     expect(history.size).toBe(5);
     let undone = 0;

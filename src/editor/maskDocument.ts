@@ -1,7 +1,7 @@
 import { paintSegment, fillPolygon, fillRect } from '../mask';
 import { createMask, readRegion, unionRect, type Mask, type Point, type Rect } from '../mask/types';
 import { changedBounds } from './changedBounds';
-import { MaskHistory } from './maskHistory';
+import { MaskHistory, type DocumentSnapshot, type HistoryEntry } from './maskHistory';
 
 export interface BrushSettings {
   size: number;
@@ -38,6 +38,13 @@ export class MaskDocument {
     this.emit(this.fullRect());
   }
 
+  /** Another image and its mask, as one undoable step from `before` (the history carries on). */
+  swap(label: string, before: DocumentSnapshot, after: DocumentSnapshot) {
+    this.cancelStroke();
+    this.history.push({ kind: 'swap', label, before, after });
+    this.showSnapshot(after);
+  }
+
   get isStroking() {
     return this.strokeBefore !== null;
   }
@@ -62,6 +69,7 @@ export class MaskDocument {
     if (!before || !dirty) return;
     const { width, height } = this.mask;
     this.history.push({
+      kind: 'patch',
       label,
       rect: dirty,
       before: readRegion({ width, height, data: before }, dirty),
@@ -102,6 +110,7 @@ export class MaskDocument {
     const rect = changedBounds(before, this.mask.data, width, height);
     if (!rect) return;
     this.history.push({
+      kind: 'patch',
       label,
       rect,
       before: readRegion({ width, height, data: before }, rect),
@@ -110,16 +119,26 @@ export class MaskDocument {
     this.emit(rect);
   }
 
-  undo() {
+  /** Takes the last step back; a swap puts the earlier mask back and is returned so the editor swaps the image too. */
+  undo(): HistoryEntry | null {
     this.cancelStroke();
-    const patch = this.history.undo(this.mask);
-    if (patch) this.emit(patch.rect);
+    const entry = this.history.undo(this.mask);
+    if (entry?.kind === 'patch') this.emit(entry.rect);
+    if (entry?.kind === 'swap') this.showSnapshot(entry.before);
+    return entry;
   }
 
-  redo() {
+  redo(): HistoryEntry | null {
     this.cancelStroke();
-    const patch = this.history.redo(this.mask);
-    if (patch) this.emit(patch.rect);
+    const entry = this.history.redo(this.mask);
+    if (entry?.kind === 'patch') this.emit(entry.rect);
+    if (entry?.kind === 'swap') this.showSnapshot(entry.after);
+    return entry;
+  }
+
+  private showSnapshot({ image, mask }: DocumentSnapshot) {
+    this.mask = { width: image.width, height: image.height, data: mask.slice() };
+    this.emit(this.fullRect());
   }
 
   /** During a stroke: tell the views what to redraw without recording history yet. */

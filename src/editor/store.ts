@@ -22,6 +22,8 @@ export interface EditorState {
   overlay: OverlaySettings;
   /** Hold-to-compare: hides the mask overlay. */
   showOriginal: boolean;
+  /** A result is shown over the photo with a before/after divider: drags move the divider, the brush rests. */
+  comparing: boolean;
   /** Null until the canvas has fitted the image. */
   view: View | null;
   canUndo: boolean;
@@ -43,6 +45,7 @@ export const useEditor = create<EditorState>()(() => ({
   image: null,
   ...defaultEditorSettings,
   showOriginal: false,
+  comparing: false,
   view: null,
   canUndo: false,
   canRedo: false,
@@ -52,8 +55,9 @@ export const useEditor = create<EditorState>()(() => ({
 
 export const clampBrushSize = (size: number) => Math.round(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, size)));
 
+/** Choosing a mask tool ends a comparison first: no stroke is ever painted out of sight. */
 export function setTool(tool: Tool) {
-  useEditor.setState({ tool });
+  useEditor.setState({ tool, comparing: false });
 }
 
 export function setBrushSize(size: number) {

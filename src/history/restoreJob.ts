@@ -1,9 +1,8 @@
-import { setImage } from '../editor/imageActions';
+import { replaceImage } from '../editor/imageActions';
 import { restoreImage } from '../editor/loadImage';
 import type { JobRecord } from '../jobs/records';
 import { draftFromParams } from '../jobs/validateParams';
 import { showError } from '../notices/notices';
-import { useParams } from '../params/paramsStore';
 import { selectResult } from '../results/resultsStore';
 import { inflateMask } from '../storage/deflate';
 
@@ -15,7 +14,12 @@ export async function restoreJob(job: JobRecord) {
     showError(`The image of that job (“${input.name}”) can't be read back.`);
     return;
   }
-  setImage(image.image, mask && mask.width === input.width && mask.height === input.height ? mask.data : undefined);
-  useParams.getState().replaceDraft(draftFromParams(job.params));
+  const when = new Date(job.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  replaceImage(image.image, {
+    label: 'Restore job',
+    what: `Restored the job of ${when}.`,
+    mask: mask && mask.width === input.width && mask.height === input.height ? mask.data : undefined,
+    params: draftFromParams(job.params),
+  });
   if (job.results.length) selectResult(job.id, 0);
 }

@@ -34,8 +34,14 @@ describe('describeImageProblem', () => {
   });
 
   it('gives the size and the limit for a giant image', () => {
-    expect(describeImageProblem({ kind: 'too-large', width: 12000, height: 9000, name: 'x.jpg' })).toBe(
+    expect(describeImageProblem({ kind: 'too-large', width: 12000, height: 9000, name: 'x.jpg', decodable: true })).toBe(
       `“x.jpg” is 12000 × 9000 px. The editor works at full resolution up to 8192 px on the long side.${UNCHANGED}`,
+    );
+  });
+
+  it('calls a decompression bomb too large, with its size, not damaged', () => {
+    expect(describeImageProblem({ kind: 'too-large', width: 30000, height: 30000, name: 'bomb.png', decodable: false })).toBe(
+      `“bomb.png” is too large to open: 30000 × 30000 px (900 megapixels). The editor works up to 8192 px on the long side; reduce it in another program first.${UNCHANGED}`,
     );
   });
 
@@ -45,7 +51,7 @@ describe('describeImageProblem', () => {
       { kind: 'unsupported', format: 'tiff', name: 'scan.tif' },
       { kind: 'unsupported', format: null, name: 'a.zip' },
       { kind: 'corrupt', name: 'b.webp' },
-      { kind: 'too-large', width: 9000, height: 120, name: 'strip.png' },
+      { kind: 'too-large', width: 9000, height: 120, name: 'strip.png', decodable: true },
     ];
     for (const problem of problems) expect(describeImageProblem(problem)).toMatch(/unchanged\.$/);
   });

@@ -1,21 +1,18 @@
-import { MAX_SIDE } from './formats';
+import { MAX_SIDE, formatLabel, type ImageFormat } from './formats';
 
 /** Why a file could not become the image being edited. */
 export type ImageProblem =
   | { kind: 'empty' }
   | { kind: 'unsupported'; format: string | null; name: string }
   | { kind: 'corrupt'; name: string }
-  | { kind: 'too-large'; width: number; height: number; name: string };
+  /** decodable: small enough in pixels to be opened downscaled. */
+  | { kind: 'too-large'; width: number; height: number; name: string; decodable: boolean };
 
 const SUPPORTED_LIST = 'Supported: JPEG, PNG, WebP, GIF, AVIF.';
 const UNCHANGED = 'Your current image and mask are unchanged.';
 
 /** Formats no browser decodes, so the user needs to convert them elsewhere. */
 const BROWSER_CANNOT_OPEN = new Set(['heic', 'tiff']);
-
-function formatLabel(format: string): string {
-  return format === 'webp' ? 'WebP' : format.toUpperCase();
-}
 
 /** "a HEIC" / "an SVG": the article follows the spoken letter, not the written one. */
 function withArticle(label: string): string {
@@ -28,7 +25,7 @@ function quoted(name: string): string {
 
 function describeUnsupported(format: string | null, name: string): string {
   if (format === null) return `${quoted(name)} isn't an image. ${SUPPORTED_LIST}`;
-  const label = formatLabel(format);
+  const label = formatLabel(format as ImageFormat);
   // Acronyms read letter by letter ("an SVG"); HEIC is read as a word ("a HEIC").
   const article = format === 'heic' ? `a ${label}` : withArticle(label);
   const reason = BROWSER_CANNOT_OPEN.has(format) ? "which browsers can't open" : "which the editor can't open";
@@ -48,9 +45,11 @@ export function describeImageProblem(problem: ImageProblem): string {
         `the file may be damaged or incomplete. ${UNCHANGED}`
       );
     case 'too-large':
-      return (
-        `${quoted(problem.name)} is ${problem.width} × ${problem.height} px. ` +
-        `The editor works at full resolution up to ${MAX_SIDE} px on the long side. ${UNCHANGED}`
-      );
+      return problem.decodable
+        ? `${quoted(problem.name)} is ${problem.width} × ${problem.height} px. ` +
+            `The editor works at full resolution up to ${MAX_SIDE} px on the long side. ${UNCHANGED}`
+        : `${quoted(problem.name)} is too large to open: ${problem.width} × ${problem.height} px ` +
+            `(${Math.round((problem.width * problem.height) / 1e6)} megapixels). The editor works up to ${MAX_SIDE} px on the long side; ` +
+            `reduce it in another program first. ${UNCHANGED}`;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SIDE, SUPPORTED_FORMATS, fitWithin, isSupportedFormat, sniffImageFormat } from './formats';
+import { MAX_SIDE, SUPPORTED_FORMATS, fitWithin, formatFromName, isSupportedFormat, sniffImageFormat } from './formats';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: (number[] | Uint8Array)[]) => Uint8Array.from(parts.flatMap((p) => Array.from(p)));
@@ -72,5 +72,15 @@ describe('fitWithin', () => {
   it('never rounds a side to 0', () => {
     expect(fitWithin(100000, 1, 8192)).toEqual({ width: 8192, height: 1 });
     expect(fitWithin(1, 100000, 8192)).toEqual({ width: 1, height: 8192 });
+  });
+});
+
+describe('formatFromName', () => {
+  it('reads the extension, in any case, and nothing else', () => {
+    expect(formatFromName('IMG_0001.JPG')).toBe('jpeg');
+    expect(formatFromName('photo.final.png')).toBe('png');
+    expect(formatFromName('scan.tif')).toBe('tiff');
+    expect(formatFromName('Pasted image')).toBeNull();
+    expect(formatFromName('notes.txt')).toBeNull();
   });
 });

@@ -7,8 +7,24 @@ export const SUPPORTED_FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'webp',
 /** Longest side edited at full resolution; beyond this memory and GPU limits bite. */
 export const MAX_SIDE = 8192;
 
-/** How many leading bytes sniffImageFormat needs to see. */
-export const SNIFF_BYTES = 64;
+/** Beyond this many pixels even a downscaled open would have to decode gigabytes first: refused outright. */
+export const MAX_DECODE_PIXELS = 250_000_000;
+
+const extensions: Record<string, ImageFormat> = {
+  jpg: 'jpeg', jpeg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif',
+  heic: 'heic', heif: 'heic', bmp: 'bmp', tif: 'tiff', tiff: 'tiff', svg: 'svg',
+};
+
+/** The format a file's name says it is, or null when the name has no image extension. */
+export function formatFromName(name: string): ImageFormat | null {
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  return extension ? (extensions[extension] ?? null) : null;
+}
+
+/** The format's name for people: "JPEG", "PNG", "WebP". */
+export function formatLabel(format: ImageFormat): string {
+  return format === 'webp' ? 'WebP' : format.toUpperCase();
+}
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

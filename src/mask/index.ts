@@ -27,4 +27,4 @@ export { squaredDistanceTo, INSIDE_THRESHOLD, type DistanceTarget } from './dist
 export { growMask, shrinkMask } from './morphology';
 export { invertMask, isMaskEmpty, maskBounds, maskCoverage, valueBounds } from './ops';
 export { maskFromRgba, maskToGreyRgba, paintOverlay } from './convert';
-export { scaleMask } from './scale';
+export { fitMask, fitRect, scaleMask } from './scale';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaleMask } from './scale';
+import { fitMask, fitRect, scaleMask } from './scale';
 
 describe('scaleMask', () => {
   it('copies when the size matches', () => {
@@ -41,5 +41,24 @@ describe('scaleMask', () => {
     expect(wideShort).toHaveLength(4500);
     expect(Math.abs(mean(wideShort) - mean(src))).toBeLessThan(3);
     expect(scaleMask(new Uint8Array(12).fill(255), 4, 3, 9, 2).every((v) => v === 255)).toBe(true);
+  });
+});
+
+describe('fitMask', () => {
+  it('keeps the shape: a wide mask in a square photo is centred with black above and below', () => {
+    expect(fitRect(200, 100, 512, 512)).toEqual({ x: 0, y: 128, width: 512, height: 256 });
+    const wide = new Uint8Array(4 * 2).fill(255);
+    const out = fitMask(wide, 4, 2, 4, 4);
+    expect([...out]).toEqual([0, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 0, 0]);
+  });
+
+  it('fits a tall mask between black sides', () => {
+    const out = fitMask(new Uint8Array(2 * 4).fill(255), 2, 4, 6, 4);
+    for (let y = 0; y < 4; y++) expect([...out.subarray(y * 6, y * 6 + 6)]).toEqual([0, 0, 255, 255, 0, 0]);
+  });
+
+  it('equals scaleMask when the shapes already agree', () => {
+    const src = Uint8Array.from([0, 100, 200, 255]);
+    expect(fitMask(src, 2, 2, 4, 4)).toEqual(scaleMask(src, 2, 2, 4, 4));
   });
 });

@@ -50,3 +50,20 @@ export function scaleMask(src: Uint8Array, sw: number, sh: number, dw: number, d
   }
   return out;
 }
+
+/** Where a picture of sw x sh lands when fitted, centred and uncut, inside dw x dh. */
+export function fitRect(sw: number, sh: number, dw: number, dh: number): { x: number; y: number; width: number; height: number } {
+  const scale = Math.min(dw / sw, dh / sh);
+  const width = Math.max(1, Math.min(dw, Math.round(sw * scale)));
+  const height = Math.max(1, Math.min(dh, Math.round(sh * scale)));
+  return { x: Math.floor((dw - width) / 2), y: Math.floor((dh - height) / 2), width, height };
+}
+
+/** The mask scaled to fit inside dw x dh keeping its shape, centred; the rest is 0 (keep). */
+export function fitMask(src: Uint8Array, sw: number, sh: number, dw: number, dh: number): Uint8Array<ArrayBuffer> {
+  const box = fitRect(sw, sh, dw, dh);
+  const scaled = scaleMask(src, sw, sh, box.width, box.height);
+  const out = new Uint8Array(dw * dh);
+  for (let y = 0; y < box.height; y++) out.set(scaled.subarray(y * box.width, (y + 1) * box.width), (box.y + y) * dw + box.x);
+  return out;
+}

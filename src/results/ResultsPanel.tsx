@@ -2,7 +2,7 @@ import { PanelButton } from '../ui/IconButton';
 import { BlobImage } from '../ui/BlobImage';
 import { isActive, type JobRecord } from '../jobs/records';
 import { downloadResult, makeResultTheInput, reuseSeed } from './resultActions';
-import { selectResult, useResults } from './resultsStore';
+import { selectResult, setSplit, useResults } from './resultsStore';
 import { useSelectedResult } from './useSelectedResult';
 
 function Thumbnail({ job, index, selected }: { job: JobRecord; index: number; selected: boolean }) {
@@ -46,7 +46,8 @@ export function ResultsPanel() {
             min={0}
             max={100}
             value={split}
-            onChange={(e) => useResults.setState({ split: Number(e.target.value) })}
+            aria-valuetext={`${split}% of the width shows the result`}
+            onChange={(e) => setSplit(Number(e.target.value))}
             className="h-1.5 flex-1 cursor-ew-resize accent-accent"
           />
           After

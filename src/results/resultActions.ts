@@ -1,4 +1,4 @@
-import { setImage } from '../editor/imageActions';
+import { replaceImage } from '../editor/imageActions';
 import { baseName, saveBlob } from '../editor/maskActions';
 import { maskDoc } from '../editor/session';
 import { showError } from '../notices/notices';
@@ -36,7 +36,8 @@ export async function makeResultTheInput(job: JobRecord, result: JobResult) {
   const bitmap = await createImageBitmap(result.full, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
   const mask = maskDoc.mask;
   const keep = mask.width === bitmap.width && mask.height === bitmap.height ? mask.data.slice() : undefined;
-  setImage({ blob: result.full, name: job.input.name, width: bitmap.width, height: bitmap.height, bitmap }, keep);
+  const image = { blob: result.full, name: job.input.name, width: bitmap.width, height: bitmap.height, bitmap };
+  replaceImage(image, { label: 'Use result as input', what: `Variation ${result.index + 1} (seed ${result.seed}) is now the image.`, mask: keep });
   selectResult(null);
 }
 

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { featherMask, featherRegion, growMask, maskFromRgba, scaleMask, shrinkMask } from '../mask';
+import { featherMask, featherRegion, fitMask, growMask, maskFromRgba, scaleMask, shrinkMask } from '../mask';
 import type { Mask, Point, Rect } from '../mask/types';
 
 /** Whole-mask operations off the main thread; results are transferred, not copied. */
@@ -17,9 +17,10 @@ const api = {
     const out = growMask(mask, px);
     return Comlink.transfer(out, [out.buffer]);
   },
-  /** An imported mask picture, as values, scaled to the photo's size. */
-  maskFromImage(rgba: Uint8ClampedArray, width: number, height: number, toWidth: number, toHeight: number) {
-    const values = scaleMask(maskFromRgba(rgba, width, height), width, height, toWidth, toHeight);
+  /** An imported mask picture, as values, at the photo's size: stretched to it, or fitted inside it. */
+  maskFromImage(rgba: Uint8ClampedArray, width: number, height: number, toWidth: number, toHeight: number, how: 'stretch' | 'fit') {
+    const resize = how === 'fit' ? fitMask : scaleMask;
+    const values = resize(maskFromRgba(rgba, width, height), width, height, toWidth, toHeight);
     return Comlink.transfer(values, [values.buffer]);
   },
   shrink(mask: Mask, px: number) {
