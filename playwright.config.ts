@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/chromium.mjs';
+import { fakeBaseUrls, fakeOrigin } from './e2e/fakes/ports';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
 
@@ -20,12 +21,21 @@ export default defineConfig({
       args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update'],
     },
   },
-  webServer: {
-    // The production build, served the way `npm start` serves it.
-    command: 'npm run build && npm run serve',
-    url: `http://localhost:${port}`,
-    env: { PORT: String(port) },
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      // Fake cloud providers that follow docs/providers.md, on loopback.
+      command: 'npx tsx e2e/fakes/index.ts',
+      url: `${fakeOrigin('runflow')}/v1/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The production build, served the way `npm start` serves it, its providers the fakes.
+      command: 'npm run build && npm run serve',
+      url: `http://localhost:${port}`,
+      env: { PORT: String(port), ...fakeBaseUrls, LOG_FILE: 'test-results/server.log' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+  ],
 });

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { isolationHeaders } from './isolation';
+import { createProxy, type ProxyOptions } from './proxy';
+import { providersFromEnv } from './providers';
 
-/** The production server: the built app from `root`, cross-origin isolated. */
-export function createApp(root: string) {
+/** The production server: the provider proxy under /api, and the built app from `root`, cross-origin isolated. */
+export function createApp(root: string, proxy: ProxyOptions = { providers: providersFromEnv() }) {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -19,6 +21,8 @@ export function createApp(root: string) {
     if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   });
 
+  // Before the app's fallback route, so /api never answers with the page.
+  app.route('/', createProxy(proxy));
   app.use('*', serveStatic({ root }));
   // Any other path is the single-page app.
   app.get('*', serveStatic({ root, path: 'index.html' }));

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { openImage } from '../editor/imageActions';
+import { SettingsPanel } from '../settings/SettingsPanel';
 import { useEditor } from '../editor/store';
 
 const saveLabels = {
@@ -13,6 +15,7 @@ export function Header() {
   const image = useEditor((s) => s.image);
   const busy = useEditor((s) => s.busy);
   const saveStatus = useEditor((s) => s.saveStatus);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <header className="flex items-center gap-4 border-b border-neutral-800 bg-panel px-4 py-2">
       <h1 className="text-base font-semibold tracking-tight">Inpaint Studio</h1>
@@ -26,6 +29,10 @@ export function Header() {
       <span role="status" className="text-xs text-neutral-500">
         {saveLabels[saveStatus]}
       </span>
+      <button type="button" onClick={() => setSettingsOpen(true)} className="rounded-md border border-neutral-700 px-3 py-1.5 text-sm hover:bg-neutral-800">
+        Settings
+      </button>
+      <SettingsPanel open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <label className="cursor-pointer rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white focus-within:ring-2 focus-within:ring-white">
         Upload image
         <input

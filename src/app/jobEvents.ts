@@ -44,6 +44,10 @@ async function onEvent(event: JobEvent) {
     }
     case 'started':
       return updateJobRecord(event.id, { status: 'running' });
+    case 'remembered': {
+      const resume = { ...findJobRecord(event.id)?.resume, [event.key]: event.state };
+      return updateJobRecord(event.id, { resume });
+    }
     case 'variation': {
       const first = !findJobRecord(event.id)?.results.length;
       const saving = addJobResult(event.id, event.result);
@@ -59,7 +63,9 @@ async function onEvent(event: JobEvent) {
         return deleteJobRecord(event.id);
       }
       const status = event.outcome;
-      return updateJobRecord(event.id, { status, seconds: event.seconds, cost: event.cost, error: event.error?.message });
+      // A finished job has nothing left to pick up; a stopped one may run again from where it was.
+      const resume = status === 'finished' ? undefined : findJobRecord(event.id)?.resume;
+      return updateJobRecord(event.id, { status, seconds: event.seconds, cost: event.cost, error: event.error?.message, resume });
     }
   }
 }

@@ -54,6 +54,9 @@ export interface EngineParamSpecs {
   scheduler?: { choices: readonly SchedulerId[]; default: SchedulerId };
   /** Seeds it accepts: 0..max. Absent when the engine ignores seeds. */
   seed?: { max: number };
+  /** Style add-ons by id or URL with a weight (a provider's LoRAs), and textual-inversion embeddings. */
+  loras?: { max: number };
+  embeddings?: { max: number };
   /** How many variations one job may ask for (split into requests of maxVariationsPerRun). */
   variations: RangeSpec;
 }
@@ -73,12 +76,32 @@ export interface EngineMeta {
   maskOptional: boolean;
   /** How many of its jobs may run at once (local engines 1, cloud providers several). */
   concurrency: number;
+  /** A request cut short by a reload can be picked up again from what it remembered (a provider's job id). */
+  resumable?: boolean;
+}
+
+/** One setting the user gives an engine in Settings (a key, a model id). */
+export interface EngineSettingField {
+  key: string;
+  /** The text box's accessible name, e.g. "Runflow API key". */
+  label: string;
+  /** Never shown back, never logged, kept only in memory unless the user asks to remember it. */
+  secret?: boolean;
+  default?: string;
+  /** A line under the field: where to find it, what it changes. */
+  hint?: string;
 }
 
 /** Settings the user chose for an engine (model id, keys): strings, kept by the app. */
 export type EngineSettings = Readonly<Record<string, string>>;
 
 export type EngineReadiness = { ready: true } | { ready: false; reason: string; fix?: string };
+
+/** A style add-on: a LoRA's id or URL and how strongly it applies. */
+export interface StyleAddOn {
+  model: string;
+  weight: number;
+}
 
 /** The values of the parameters, as an engine receives them. */
 export interface EngineParamValues {
@@ -88,6 +111,8 @@ export interface EngineParamValues {
   steps: number;
   guidanceScale: number;
   scheduler: SchedulerId;
+  loras: StyleAddOn[];
+  embeddings: StyleAddOn[];
 }
 
 /** One request: the crop, its mask, one seed per image wanted, and only the parameters the engine uses. */
@@ -99,6 +124,8 @@ export interface EngineJob {
   seeds: number[];
   params: Partial<EngineParamValues>;
   settings: EngineSettings;
+  /** What this request remembered before a reload cut it short: pick it up instead of paying again. */
+  resume?: unknown;
 }
 
 export interface ByteProgress {
@@ -111,8 +138,8 @@ export type EngineProgress =
   | { phase: 'preparing' }
   | { phase: 'downloading'; bytes: ByteProgress }
   | { phase: 'uploading'; bytes: ByteProgress }
-  /** Waiting in a provider's own queue. */
-  | { phase: 'queued'; position?: number; etaSeconds?: number }
+  /** Waiting in a provider's own queue, or to try again (note says why). */
+  | { phase: 'queued'; position?: number; etaSeconds?: number; note?: string }
   /** Step k of n, or a fraction 0..1 when that is all the engine knows; a preview when it has one. */
   | { phase: 'running'; step?: number; steps?: number; fraction?: number; preview?: RgbaImage | Blob }
   | { phase: 'finishing' };
@@ -131,6 +158,8 @@ export interface EngineRunContext {
   onProgress(progress: EngineProgress): void;
   /** Hand over each image as soon as it is done: it is pasted back and shown at once. */
   onImage(image: EngineImage): void;
+  /** Keep what is needed to pick this request up after a reload (a provider's job id); stored in the job's record. */
+  remember(state: unknown): void;
 }
 
 export interface EngineRunResult {
@@ -142,11 +171,15 @@ export interface Engine {
   readonly id: string;
   /** The name in the "Engine" select. */
   readonly label: string;
+  /** What the user sets for it in Settings; absent for engines that need nothing. */
+  readonly settingsFields?: readonly EngineSettingField[];
   meta(settings: EngineSettings): EngineMeta;
   /** Whether it can run now, and if not, why and how to fix it. */
   readiness(settings: EngineSettings): Promise<EngineReadiness>;
   /** One request. Resolves once every image has been handed to onImage; rejects with an EngineError. */
   run(job: EngineJob, context: EngineRunContext): Promise<EngineRunResult | void>;
+  /** A cheap authenticated call for "Test connection": resolves with what it found, rejects with an EngineError. */
+  testConnection?(settings: EngineSettings, signal: AbortSignal): Promise<string>;
   /** Frees what it holds (workers, model sessions) when the user switches away. */
   release?(): void | Promise<void>;
 }
@@ -171,6 +204,8 @@ export interface EngineErrorOptions {
   /** How long the provider asked us to wait (Retry-After, retry_after). */
   retryAfterSeconds?: number;
   retryable?: boolean;
+  /** The answer proves the request was not taken (429, 503 before acceptance, never reached): a paid submit may go again. */
+  notAccepted?: boolean;
 }
 
 /** A failure the UI can explain: `message` is for the user, in the provider's own words where it gave some. */
@@ -178,6 +213,7 @@ export class EngineError extends Error {
   readonly retryable: boolean;
   readonly status?: number;
   readonly retryAfterSeconds?: number;
+  readonly notAccepted: boolean;
 
   constructor(
     readonly kind: EngineErrorKind,
@@ -189,6 +225,7 @@ export class EngineError extends Error {
     this.retryable = options.retryable ?? retryableKinds.has(kind);
     this.status = options.status;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.notAccepted = options.notAccepted ?? false;
   }
 
   static cancelled() {

@@ -1,8 +1,9 @@
 import { builtinRemover } from './builtinRemover/engine';
 import type { Engine } from './contract';
+import { runflow } from './runflow/engine';
 
 /** Every engine in the "Engine" select, in order. */
-export const engines: Engine[] = [builtinRemover];
+export const engines: Engine[] = [builtinRemover, runflow];
 
 export const defaultEngineId = builtinRemover.id;
 

@@ -6,7 +6,7 @@ import { buildJob } from '../jobs/job';
 import { jobQueue } from '../jobs/jobQueue';
 import { showError, showNotice } from '../notices/notices';
 import { useParams } from '../params/paramsStore';
-import { currentEngine, useEngine } from '../params/useEngine';
+import { currentEngine, useEngine, useEngineSettingsOf } from '../params/useEngine';
 import { controlClass, labelClass } from '../ui/fieldStyles';
 import { JobQueueView } from './JobQueueView';
 
@@ -42,7 +42,8 @@ function generate() {
 /** Engine choice, whether it is ready, Generate, and the jobs waiting or running. */
 export function GeneratePanel() {
   const engine = useEngine();
-  const readiness = useQuery({ queryKey: ['engine-readiness', engine.id], queryFn: () => engine.readiness({}) });
+  const settings = useEngineSettingsOf(engine);
+  const readiness = useQuery({ queryKey: ['engine-readiness', engine.id, settings], queryFn: () => engine.readiness(settings) });
   const notReady = readiness.data && !readiness.data.ready ? readiness.data : null;
   return (
     <section aria-label="Generate" className="flex flex-col gap-3 p-4">

@@ -18,6 +18,7 @@ export function describeProgress(progress: EngineProgress | null): string {
     case 'uploading':
       return `Uploading ${megabytes(progress.bytes.done)} / ${megabytes(progress.bytes.total)} MB`;
     case 'queued': {
+      if (progress.note) return progress.etaSeconds !== undefined ? `${progress.note}, ${Math.round(progress.etaSeconds)} s` : progress.note;
       const where = progress.position !== undefined ? `, position ${progress.position}` : '';
       const eta = progress.etaSeconds !== undefined ? `, about ${Math.round(progress.etaSeconds)} s` : '';
       return `In the provider's queue${where}${eta}`;

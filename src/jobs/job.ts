@@ -101,5 +101,7 @@ export function engineParams(params: JobParams, meta: EngineMeta): Partial<Engin
   if (used.steps) picked.steps = params.steps;
   if (used.guidanceScale) picked.guidanceScale = params.guidanceScale;
   if (used.scheduler) picked.scheduler = params.scheduler;
+  if (used.loras) picked.loras = params.loras;
+  if (used.embeddings) picked.embeddings = params.embeddings;
   return picked;
 }

@@ -79,6 +79,22 @@ function numberField(key: NumericKey, fields: NumericFields) {
   return integer ? base.int(message) : base;
 }
 
+export const ADD_ON_WEIGHT = { min: -4, max: 4 } as const;
+export const MAX_ADD_ONS = 10;
+
+/** Style add-ons: each needs an id or URL and a weight in range. */
+function addOnsSchema(what: string) {
+  const weight = `${what} weight must be between ${ADD_ON_WEIGHT.min} and ${ADD_ON_WEIGHT.max}`;
+  return z
+    .array(
+      z.object({
+        model: z.string().trim().min(1, `Each ${what} needs an id or URL`),
+        weight: z.number({ error: weight }).min(ADD_ON_WEIGHT.min, weight).max(ADD_ON_WEIGHT.max, weight),
+      }),
+    )
+    .max(MAX_ADD_ONS, `At most ${MAX_ADD_ONS} of them`);
+}
+
 /** The job parameters' schema for the given ranges (the widest by default). */
 export function paramsSchemaFor(fields: NumericFields) {
   return z.object({
@@ -96,6 +112,8 @@ export function paramsSchemaFor(fields: NumericFields) {
     padding: numberField('padding', fields),
     outputFormat: z.enum(outputFormats, { error: 'Choose PNG, JPEG or WebP' }),
     colourMatch: z.boolean({ error: 'Colour match must be on or off' }),
+    loras: addOnsSchema('LoRA'),
+    embeddings: addOnsSchema('Embedding'),
   });
 }
 
@@ -118,6 +136,8 @@ export const defaultParams: JobParams = {
   padding: 32,
   outputFormat: 'png',
   colourMatch: true,
+  loras: [],
+  embeddings: [],
 };
 
 /** The defaults with the engine's own where it has them (steps, guidance...). */

@@ -18,6 +18,8 @@ export interface JobSubmission {
   seeds: number[];
   /** Variations already made: "Run again" makes only the others. */
   done?: ReadonlySet<number>;
+  /** What its requests remembered before a reload (cloud engines pick their provider's jobs up). */
+  resume?: Readonly<Record<string, unknown>>;
 }
 
 export type JobOutcome = 'finished' | 'cancelled' | 'failed';
@@ -27,6 +29,7 @@ export type JobEvent =
   | { type: 'queued'; job: JobSubmission }
   | { type: 'started'; id: string }
   | { type: 'variation'; id: string; result: JobResult }
+  | { type: 'remembered'; id: string; key: string; state: unknown }
   | {
       type: 'ended';
       id: string;
@@ -154,6 +157,7 @@ export function createJobQueue({ compositor, settingsFor = () => ({}), holdLock 
           mask: job.mask,
           params: job.params,
           todo: job.seeds.map((seed, index) => ({ index, seed })).filter((v) => !done.has(v.index)),
+          resume: job.resume,
         },
         {
           signal: controller.signal,
@@ -162,6 +166,7 @@ export function createJobQueue({ compositor, settingsFor = () => ({}), holdLock 
             update(job.id, { made: ++made });
             void emit({ type: 'variation', id: job.id, result });
           },
+          onRemember: (key, state) => void emit({ type: 'remembered', id: job.id, key, state }),
         },
         compositor,
       );

@@ -35,6 +35,8 @@ export interface JobRecord {
   error?: string;
   seconds?: number;
   cost?: { amount: number; currency: string };
+  /** What its requests remembered (a provider's job id), so a reload picks them up instead of paying again. */
+  resume?: Record<string, unknown>;
   /** In variation order. */
   results: JobResult[];
 }

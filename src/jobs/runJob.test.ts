@@ -22,8 +22,10 @@ async function run(engine: RunJobInput['engine'], seeds: number[]) {
   const results: JobResult[] = [];
   const progress: EngineProgress[] = [];
   const controller = new AbortController();
-  const summary = runJob(input(engine, seeds), { signal: controller.signal, onProgress: (p) => progress.push(p), onVariation: (r) => results.push(r) }, compositor);
-  return { summary, results, progress, compositor };
+  const remembered: [string, unknown][] = [];
+  const callbacks = { signal: controller.signal, onProgress: (p: EngineProgress) => progress.push(p), onVariation: (r: JobResult) => results.push(r), onRemember: (k: string, s: unknown) => remembered.push([k, s]) };
+  const summary = runJob(input(engine, seeds), callbacks, compositor);
+  return { summary, results, progress, compositor, remembered };
 }
 
 describe('runJob', () => {
@@ -76,5 +78,44 @@ describe('runJob', () => {
     };
     const { summary } = await run(engine, [1, 2, 3]);
     expect((await summary).cost?.amount).toBeCloseTo(0.03);
+  });
+
+  it('hands each request what it remembered before a reload, and keeps what it remembers now', async () => {
+    const engine = fakeEngine({ meta: { maxVariationsPerRun: 2 } });
+    const run1 = engine.run.bind(engine);
+    engine.run = async (job, context) => {
+      context.remember({ providerJob: `job for ${job.seeds.join('+')}` });
+      return run1(job, context);
+    };
+    const compositor = fakeCompositor();
+    const remembered: [string, unknown][] = [];
+    const given = { ...input(engine, [1, 2, 3, 4]), resume: { '2,3': { providerJob: 'earlier' } } };
+    await runJob(given, { signal: new AbortController().signal, onProgress: () => {}, onVariation: () => {}, onRemember: (k, s) => remembered.push([k, s]) }, compositor);
+    expect(engine.requests.map((r) => r.resume)).toEqual([undefined, { providerJob: 'earlier' }]);
+    expect(remembered).toEqual([
+      ['0,1', { providerJob: 'job for 1+2' }],
+      ['2,3', { providerJob: 'job for 3+4' }],
+    ]);
+  });
+
+  it('sends as many requests at once as the engine\'s concurrency, and keeps their order in the results', async () => {
+    const engine = fakeEngine({ delay: 15, meta: { maxVariationsPerRun: 1, concurrency: 3 } });
+    const { summary, results } = await run(engine, [1, 2, 3, 4, 5, 6, 7]);
+    await summary;
+    expect(engine.peak).toBe(3);
+    expect(results.map((r) => r.seed).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('starts no new request after one fails, and keeps what the others made', async () => {
+    const engine = fakeEngine({ delay: 5, meta: { maxVariationsPerRun: 1, concurrency: 1 } });
+    const run1 = engine.run.bind(engine);
+    engine.run = async (job, context) => {
+      if (job.seeds[0] === 3) throw new EngineError('credits', 'Out of credits');
+      return run1(job, context);
+    };
+    const { summary, results } = await run(engine, [1, 2, 3, 4, 5]);
+    await expect(summary).rejects.toThrow('Out of credits');
+    expect(results.map((r) => r.seed)).toEqual([1, 2]);
+    expect(engine.requests.map((r) => r.seeds[0])).toEqual([1, 2]);
   });
 });

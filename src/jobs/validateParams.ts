@@ -10,9 +10,17 @@ import {
   type NumericKey,
 } from './params';
 
+/** A style add-on as typed: the weight stays text until a job is built. */
+export interface DraftAddOn {
+  model: string;
+  weight: string;
+}
+
+type AddOnKey = 'loras' | 'embeddings';
+
 /** What the inputs hold: numeric fields stay as the user typed them until a job is built. */
 export type ParamsDraft = {
-  [K in keyof JobParams]: K extends NumericKey ? string : JobParams[K];
+  [K in keyof JobParams]: K extends NumericKey ? string : K extends AddOnKey ? DraftAddOn[] : JobParams[K];
 };
 
 export type ParamErrors = Partial<Record<keyof JobParams, string>>;
@@ -35,6 +43,8 @@ export function draftFromParams(params: JobParams): ParamsDraft {
     variations: String(params.variations),
     feather: String(params.feather),
     padding: String(params.padding),
+    loras: params.loras.map((a) => ({ model: a.model, weight: String(a.weight) })),
+    embeddings: params.embeddings.map((a) => ({ model: a.model, weight: String(a.weight) })),
   };
 }
 
@@ -92,6 +102,10 @@ export function validateParams(draft: ParamsDraft, meta: EngineMeta): ValidateRe
   const schema = paramsSchemaFor(fields);
   const candidate: Record<string, unknown> = { ...draft };
   for (const key of numericKeys) candidate[key] = parseNumber(draft[key]);
+  for (const key of ['loras', 'embeddings'] as const) {
+    // Add-ons the engine cannot take are kept in the draft but never checked or sent.
+    candidate[key] = meta.params[key] ? draft[key].map((a) => ({ model: a.model, weight: parseNumber(a.weight) })) : [];
+  }
   // An ignored field falls back to its default so it cannot fail the whole job.
   for (const key of inactiveFields(draft, meta)) {
     if (numericFieldError(key, draft[key], fields) !== undefined) candidate[key] = defaultParams[key];
@@ -110,6 +124,10 @@ export function validateParams(draft: ParamsDraft, meta: EngineMeta): ValidateRe
   if (prompt) errors.prompt = prompt;
   const negative = textError('Negative prompt', draft.negativePrompt, params.negativePrompt);
   if (negative) errors.negativePrompt = negative;
+  for (const key of ['loras', 'embeddings'] as const) {
+    const max = params[key]?.max;
+    if (max !== undefined && draft[key].length > max) errors[key] = `This engine takes at most ${max}`;
+  }
   if (params.scheduler && !errors.scheduler && !params.scheduler.choices.includes(draft.scheduler)) {
     errors.scheduler = 'Choose a scheduler this engine offers';
   }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { schedulerIds, schedulerLabels } from '../engines/contract';
 import { outputFormatLabels, outputFormats } from '../jobs/params';
 import { validateParams } from '../jobs/validateParams';
+import { AddOnsField } from './AddOnsField';
 import { InpaintAreaField } from './InpaintAreaField';
 import { NumberField } from './NumberField';
 import { useParams } from './paramsStore';
@@ -26,7 +27,7 @@ export function ParamsPanel() {
   const steps = useNumericParam('steps');
   const variations = useNumericParam('variations');
   const validated = validateParams(draft, meta);
-  const textError = (key: 'prompt' | 'negativePrompt' | 'scheduler') => (validated.ok ? undefined : validated.errors[key]);
+  const textError = (key: 'prompt' | 'negativePrompt' | 'scheduler' | 'loras' | 'embeddings') => (validated.ok ? undefined : validated.errors[key]);
   const { params } = meta;
   const off = { disabledNoteId: noteId };
 
@@ -75,6 +76,9 @@ export function ParamsPanel() {
         {...off}
       />
       <SeedField {...off} />
+      {/* Hidden, not disabled: most engines have no such thing. */}
+      {params.loras && <AddOnsField field="loras" noun="LoRA" max={params.loras.max} error={textError('loras')} />}
+      {params.embeddings && <AddOnsField field="embeddings" noun="Embedding" max={params.embeddings.max} error={textError('embeddings')} />}
       <InpaintAreaField />
       <SelectField
         label="Output format"

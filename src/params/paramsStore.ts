@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { defaultEngineId, engineById } from '../engines/registry';
+import { settingsFor } from '../engineSettings/store';
 import { defaultsFor } from '../jobs/params';
 import { draftFromParams, type ParamsDraft } from '../jobs/validateParams';
 import { adaptDraft } from './adaptDraft';
@@ -30,7 +31,7 @@ export const useParams = create<ParamsState>()((set) => ({
       const from = engineById(state.engineId);
       const to = engineById(engineId);
       if (!to || engineId === state.engineId) return {};
-      return { engineId, draft: from ? adaptDraft(state.draft, from.meta({}), to.meta({})) : state.draft };
+      return { engineId, draft: from ? adaptDraft(state.draft, from.meta(settingsFor(from.id)), to.meta(settingsFor(to.id))) : state.draft };
     }),
   replaceDraft: (draft) => set({ draft: restoreDraft(draft) }),
   reset: () => set({ draft: initialDraft }),

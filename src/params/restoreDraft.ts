@@ -33,6 +33,9 @@ function restoreField(key: keyof ParamsDraft, value: unknown): unknown {
       return oneOf(inpaintAreas, value) ? value : undefined;
     case 'outputFormat':
       return oneOf(outputFormats, value) ? value : undefined;
+    case 'loras':
+    case 'embeddings':
+      return Array.isArray(value) ? value.filter(isRecord).map((a) => ({ model: String(a.model ?? ''), weight: String(a.weight ?? '1') })) : undefined;
   }
   return undefined;
 }
