@@ -11,6 +11,7 @@ import { pasteBackBenchmark } from './compositing/index';
 import { removeInAppBenchmark } from './removeInApp';
 import { removerBenchmark } from './remover/index';
 import { printTable } from './remover/table';
+import { proxyBenchmark } from './proxy/index';
 import { ms } from './stats';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -44,6 +45,23 @@ const pasteBack = wanted('paste-back') ? await pasteBackBenchmark() : [];
 if (pasteBack.length) console.log('\nPaste-back with colour match (Node, V8): median of 7 runs');
 for (const p of pasteBack) line(`  ${p.name}`, ms(p.medianMs), 'target < 300 ms');
 
+const proxy = wanted('proxy') ? await proxyBenchmark() : null;
+if (proxy) {
+  console.log('\nProvider proxy on loopback, against a stand-in provider (Node)');
+  line('  request direct / through the proxy, median', `${ms(proxy.directMedianMs)} / ${ms(proxy.proxiedMedianMs)}`);
+  line('  latency the proxy adds, median / p95', `${ms(proxy.addedMedianMs)} / ${ms(proxy.addedP95Ms)}`, 'median target < 5 ms');
+  line(`  ${proxy.jobs} jobs at once (5 requests each), direct / proxied`, `${proxy.directJobsSeconds.toFixed(2)} / ${proxy.jobsSeconds.toFixed(2)} s`);
+  line(`  server memory forwarding a ${proxy.uploadMb} MB upload: before / peak`, `${proxy.baselineRssMb.toFixed(0)} / ${proxy.peakRssMb.toFixed(0)} MB`);
+  line('  memory growth / body size', proxy.rssGrowthRatio.toFixed(2), 'target < 2');
+}
+
+const browserSections = ['painting', 'startup', 'remove-in-app'];
+if (only.length && !only.some((section) => browserSections.includes(section))) {
+  mkdirSync(resolve(root, 'bench-results'), { recursive: true });
+  writeFileSync(resolve(root, 'bench-results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine, feather, remover, pasteBack, proxy }, null, 2));
+  process.exit(0);
+}
+
 console.log('\nBuilding the production bundle…');
 execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
 const bundle = initialJavaScript(dist);
@@ -75,7 +93,7 @@ try {
   mkdirSync(resolve(root, 'bench-results'), { recursive: true });
   writeFileSync(
     resolve(root, 'bench-results/latest.json'),
-    JSON.stringify({ date: new Date().toISOString(), machine, feather, remover, pasteBack, bundle, painting, startup, inApp }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), machine, feather, remover, pasteBack, proxy, bundle, painting, startup, inApp }, null, 2),
   );
 } finally {
   await session.close();

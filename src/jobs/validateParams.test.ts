@@ -151,4 +151,29 @@ describe('validateParams follows the engine', () => {
     const result = validateParams({ ...defaultDraft, scheduler: 'lcm' }, diffusionMeta);
     expect(result.ok ? undefined : result.errors.scheduler).toBe('Choose a scheduler this engine offers');
   });
+
+  describe('style add-ons', () => {
+    const withLoras = { ...diffusionMeta, params: { ...diffusionMeta.params, loras: { max: 2 } } };
+    const lora = (model: string, weight: string) => ({ model, weight });
+
+    it('sends the LoRAs an engine takes, weights as numbers', () => {
+      const result = validateParams({ ...defaultDraft, loras: [lora('civitai:1@2', '0.8')] }, withLoras);
+      expect(result.ok && result.params.loras).toEqual([{ model: 'civitai:1@2', weight: 0.8 }]);
+    });
+
+    it('marks one without an id, a weight out of range, and more than the engine takes', () => {
+      const error = (loras: ReturnType<typeof lora>[]) => {
+        const result = validateParams({ ...defaultDraft, loras }, withLoras);
+        return result.ok ? undefined : result.errors.loras;
+      };
+      expect(error([lora(' ', '1')])).toBe('Each LoRA needs an id or URL');
+      expect(error([lora('a', '9')])).toBe('LoRA weight must be between -4 and 4');
+      expect(error([lora('a', '1'), lora('b', '1'), lora('c', '1')])).toBe('This engine takes at most 2');
+    });
+
+    it('keeps them in the draft but neither checks nor sends them for an engine without LoRAs', () => {
+      const result = validateParams({ ...defaultDraft, loras: [lora('', 'x')] }, diffusionMeta);
+      expect(result.ok && result.params.loras).toEqual([]);
+    });
+  });
 });

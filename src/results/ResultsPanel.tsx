@@ -20,6 +20,12 @@ function Thumbnail({ job, index, selected }: { job: JobRecord; index: number; se
   );
 }
 
+/** What the provider charged, as it said: "$0.012", or "0.5 credits". */
+export function formatCost({ amount, currency }: { amount: number; currency: string }) {
+  const figure = Number(amount.toPrecision(3));
+  return currency === 'USD' ? `Cost $${figure}` : `Cost ${figure} ${currency}`;
+}
+
 /** The variations of the job on show, the before/after split, and what to do with one. */
 export function ResultsPanel() {
   const { job, result, index } = useSelectedResult();
@@ -31,6 +37,11 @@ export function ResultsPanel() {
         {job.results.map((r, i) => (
           <Thumbnail key={r.index} job={job} index={i} selected={i === index} />
         ))}
+        {job.cost && (
+          <p className="self-center px-2 text-xs text-neutral-400" aria-label="Cost">
+            {formatCost(job.cost)}
+          </p>
+        )}
         {job.results.length < job.seeds.length && (
           <p className="self-center px-2 text-xs text-neutral-400">
             {job.results.length} of {job.seeds.length} variations{isActive(job.status) ? ', the rest on the way' : ''}
