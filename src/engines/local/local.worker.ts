@@ -1,0 +1,158 @@
+/// <reference lib="webworker" />
+import * as ort from 'onnxruntime-web/webgpu';
+import type { RgbaImage } from '../../image/rgba';
+import type { Mask } from '../../mask/types';
+import { EngineError } from '../contract';
+import { chooseBackend, fallBackToWasm, type Backend, type BackendChoice, type Capabilities } from './backend';
+import { serveBridge, type WorkerCallContext } from './bridge';
+import { outputImage, recogniseRemover, removerInputs, type RemoverKind, type TensorData, type TensorInfo } from './removers';
+
+/**
+ * The local engine's worker: probes the backends, holds one ONNX session per model (made
+ * once, reused across jobs), and runs the removal models with their pre- and
+ * post-processing. The page only sends pixels in and draws what comes back.
+ */
+interface Loaded {
+  session: ort.InferenceSession;
+  backend: Backend;
+  files: Record<string, Blob>;
+  main: string;
+  inputs: TensorInfo[];
+  outputs: TensorInfo[];
+}
+
+let capabilities: Capabilities | null = null;
+let choice: BackendChoice = 'auto';
+const sessions = new Map<string, Loaded>();
+
+async function probe(): Promise<Capabilities> {
+  if (capabilities) return capabilities;
+  let webgpu: Capabilities['webgpu'] = { adapter: false, reason: 'no WebGPU in this browser' };
+  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+  if (gpu) {
+    try {
+      const adapter = await gpu.requestAdapter();
+      if (adapter) {
+        const info = adapter.info;
+        const description = [info?.vendor, info?.architecture].filter(Boolean).join(' ') || 'adapter';
+        webgpu = { adapter: true, fp16: adapter.features.has('shader-f16'), description, maxBufferSize: adapter.limits.maxBufferSize, fallback: Boolean((info as { isFallbackAdapter?: boolean })?.isFallbackAdapter) };
+      } else webgpu = { adapter: false, reason: 'no WebGPU adapter' };
+    } catch (error) {
+      webgpu = { adapter: false, reason: `WebGPU failed to start (${(error as Error).message})` };
+    }
+  }
+  capabilities = {
+    webgpu,
+    crossOriginIsolated: self.crossOriginIsolated,
+    cores: navigator.hardwareConcurrency || 1,
+    deviceMemory: (navigator as Navigator & { deviceMemory?: number }).deviceMemory,
+  };
+  return capabilities;
+}
+
+function applyBackend(backend: Backend) {
+  ort.env.wasm.numThreads = backend.threads;
+  ort.env.wasm.simd = true;
+}
+
+const infoOf = (metadata: readonly ort.InferenceSession.ValueMetadata[]): TensorInfo[] =>
+  metadata.map((m) => (m.isTensor ? { name: m.name, type: m.type, shape: m.shape } : { name: m.name, type: 'unknown', shape: [] }));
+
+async function createSession(files: Record<string, Blob>, main: string, backend: Backend): Promise<ort.InferenceSession> {
+  applyBackend(backend);
+  const model = new Uint8Array(await files[main].arrayBuffer());
+  // Weights kept apart from the graph (model.onnx_data) are handed over by the name the graph stores.
+  const externalData = await Promise.all(
+    Object.entries(files)
+      .filter(([path]) => path !== main)
+      .map(async ([path, blob]) => ({ path: path.split('/').pop()!, data: new Uint8Array(await blob.arrayBuffer()) })),
+  );
+  return ort.InferenceSession.create(model, {
+    executionProviders: [backend.kind],
+    graphOptimizationLevel: 'all',
+    externalData: externalData.length ? externalData : undefined,
+  });
+}
+
+function toTensor({ type, data, dims }: TensorData) {
+  return new ort.Tensor(type, data, dims);
+}
+
+async function runSession(loaded: Loaded, feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
+  const inputs = Object.fromEntries(Object.entries(feeds).map(([name, tensor]) => [name, toTensor(tensor)]));
+  const started = performance.now();
+  const results = await loaded.session.run(inputs);
+  performance.measure('session.run', { start: started });
+  const out: Record<string, TensorData> = {};
+  for (const [name, tensor] of Object.entries(results)) {
+    out[name] = { type: tensor.type as TensorData['type'], data: (await tensor.getData()) as Uint8Array | Float32Array, dims: [...tensor.dims] };
+    tensor.dispose();
+  }
+  return out;
+}
+
+const api = {
+  /** What the browser offers, and the backend the current choice gives. */
+  async probe(backendChoice: BackendChoice): Promise<{ capabilities: Capabilities; backend: Backend }> {
+    choice = backendChoice;
+    const found = await probe();
+    return { capabilities: found, backend: chooseBackend(found, choice) };
+  },
+
+  /** A session for the model, made once; its inputs and outputs as the session describes them. */
+  async load(modelId: string, files: Record<string, Blob>, main: string): Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[]; backend: Backend }> {
+    const existing = sessions.get(modelId);
+    if (existing) return { inputs: existing.inputs, outputs: existing.outputs, backend: existing.backend };
+    const backend = chooseBackend(await probe(), choice);
+    const session = await createSession(files, main, backend);
+    const loaded = { session, backend, files, main, inputs: infoOf(session.inputMetadata), outputs: infoOf(session.outputMetadata) };
+    sessions.set(modelId, loaded);
+    return { inputs: loaded.inputs, outputs: loaded.outputs, backend };
+  },
+
+  /** Fills the hole of the crop with a removal model. A WebGPU failure falls back to WASM once, and says so. */
+  async remove(modelId: string, image: RgbaImage, mask: Mask, context: WorkerCallContext): Promise<{ image: RgbaImage; fellBack?: string; backend: Backend }> {
+    let loaded = sessions.get(modelId);
+    if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
+    const kind: RemoverKind | null = recogniseRemover(loaded.inputs);
+    if (!kind) throw new EngineError('invalid-input', 'This model is not a removal model.');
+    const feeds = removerInputs(kind, loaded.inputs, image, mask);
+    let fellBack: string | undefined;
+    let outputs: Record<string, TensorData>;
+    try {
+      outputs = await runSession(loaded, feeds);
+    } catch (error) {
+      if (loaded.backend.kind !== 'webgpu') throw error;
+      fellBack = (error as Error).message;
+      await loaded.session.release();
+      const backend = fallBackToWasm(await probe(), fellBack);
+      loaded = { ...loaded, backend, session: await createSession(loaded.files, loaded.main, backend) };
+      sessions.set(modelId, loaded);
+      if (context.signal.aborted) throw EngineError.cancelled();
+      outputs = await runSession(loaded, feeds);
+    }
+    if (context.signal.aborted) throw EngineError.cancelled();
+    const result = outputImage(outputs[loaded.outputs[0].name]);
+    context.transfer.push(result.data.buffer);
+    return { image: result, fellBack, backend: loaded.backend };
+  },
+
+  /** Frees a model's session, or all of them. */
+  async release(modelId?: string) {
+    for (const [id, loaded] of sessions) {
+      if (modelId && id !== modelId) continue;
+      await loaded.session.release();
+      sessions.delete(id);
+    }
+  },
+
+  /** The time session.run took in this worker since the last ask, for the overhead benchmark. */
+  sessionRunMs(): number {
+    const total = performance.getEntriesByName('session.run').reduce((sum, entry) => sum + entry.duration, 0);
+    performance.clearMeasures('session.run');
+    return total;
+  },
+};
+
+export type LocalWorkerApi = typeof api;
+serveBridge(api as unknown as Record<string, (...args: never[]) => unknown>);
