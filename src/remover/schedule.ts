@@ -14,6 +14,11 @@ export const PATCH_RADIUS = 2;
 export const FINE_SEARCH_RADIUS = 16;
 /** Higher: the vote listens only to the best-matching patches (sharper, less averaging). */
 export const VOTE_SHARPNESS = 10;
+/**
+ * A coarser scale is used only if this many whole patches lie outside its hole: with
+ * fewer, the coarse fill would repeat the same few patches everywhere.
+ */
+export const MIN_COARSE_SOURCES = 16;
 /** Stop halving when the crop's short side would drop below this. */
 const MIN_SIDE = 4 * (2 * PATCH_RADIUS + 1);
 /**
