@@ -73,6 +73,12 @@ export interface EngineMeta {
   maskOptional: boolean;
   /** How many of its jobs may run at once (local engines 1, cloud providers several). */
   concurrency: number;
+  /**
+   * A remover: the feathered edge goes wholly outside the mask (mask/featherOutside), so
+   * everything painted is replaced and nothing of the removed object shows through the
+   * soft edge. Otherwise (the default) the feather is centred on the mask's edge.
+   */
+  featherOutside?: boolean;
 }
 
 /** Settings the user chose for an engine (model id, keys): strings, kept by the app. */
