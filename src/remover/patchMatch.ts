@@ -1,12 +1,13 @@
 import type { Mask } from '../mask/types';
 import { fillCrops } from './crops';
+import { correctLowFrequencies } from './lowFrequency';
 import { CHANNELS, type Level } from './level';
 import { improveNnf, randomNnf, refreshCosts, upsampleNnf, type Nnf } from './nnf';
 import { countSources, patchSets, type PatchSets } from './patches';
 import { peelInit } from './peelInit';
 import { cropHole, cropLevel, enlargeHole, halve, halveHole, holeDepth, pasteHole } from './pyramid';
 import { mulberry32, type Random } from './random';
-import { FINE_SEARCH_RADIUS, levelCount, levelWork, MIN_COARSE_SOURCES, PATCH_RADIUS, VOTE_SHARPNESS } from './schedule';
+import { FINE_SEARCH_RADIUS, levelCount, levelWork, LOW_FREQUENCY, MIN_COARSE_SOURCES, PATCH_RADIUS, VOTE_SHARPNESS } from './schedule';
 import { peelFill } from './telea';
 import { type RgbaImage } from '../image/rgba';
 import { throwIfAborted, type FillOptions } from './types';
@@ -135,8 +136,13 @@ export function fillHole(image: RgbaImage, mask: Mask, options: FillOptions): Rg
     // With no whole patch to copy, a smooth fill is the best there is; with nothing
     // known at all there is nothing to fill from, and the photo stays as it was.
     let filled = true;
-    if (levels > 0) fillPyramid(buildPyramid(finest, levels), random, options, progress);
-    else filled = peelFill(finest.pixels, finest.width, finest.height, finest.hole, CHANNELS);
+    if (levels > 0) {
+      fillPyramid(buildPyramid(finest, levels), random, options, progress);
+      // The copied texture, its broad colours pulled towards the smooth fill's.
+      correctLowFrequencies(finest, LOW_FREQUENCY);
+    } else {
+      filled = peelFill(finest.pixels, finest.width, finest.height, finest.hole, CHANNELS);
+    }
     if (filled) pasteHole(finest, crop, out);
   }
   progress.report?.(progress.total, progress.total);
