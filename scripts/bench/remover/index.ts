@@ -44,7 +44,7 @@ export interface GroupAverage {
   seconds: number;
 }
 
-/** Each photo's own mask, sent as the app sends it: the variations' difference. */
+/** A mask sent as the app sends it: the variations' difference. */
 export interface OwnMaskResult {
   photo: string;
   /** The crop the engine got. */
@@ -57,6 +57,8 @@ export interface RemoverBenchmark {
   perPhoto: PhotoResult[];
   average: { tuned: GroupAverage; heldOut: GroupAverage; all: GroupAverage };
   ownMasks: OwnMaskResult[];
+  /** A centred square over 5% of each photo, sent as the app sends it (what the in-app bench paints). */
+  centredSquares: OwnMaskResult[];
   timing: { photo512Seconds: number; photo12mpSeconds: number };
 }
 
@@ -101,15 +103,23 @@ function groupAverage(rows: PhotoResult[]): GroupAverage {
   };
 }
 
-/** The photo's own mask as the app sends it (default feather and padding, only the masked area), filled with seeds 42 and 43. */
-function ownMaskVariation(photo: Photo): OwnMaskResult {
+/** `hardMask` over the photo as the app sends it (default feather and padding, only the masked area), filled with seeds 42 and 43. */
+function appVariation(photo: Photo, hardMask: Mask): OwnMaskResult {
   const { feather, inpaintArea, padding } = defaultParams;
-  const crop = prepareCrop(photo.image, photo.mask, { feather, inpaintArea, padding, featherOutside: meta.featherOutside }, meta.sizeRules);
+  const crop = prepareCrop(photo.image, hardMask, { feather, inpaintArea, padding, featherOutside: meta.featherOutside }, meta.sizeRules);
   const mask = crop.mask!;
   const hole = holeForFill(mask);
   const a = fillHole(crop.image, hole, { seed: 42 });
   const b = fillHole(crop.image, hole, { seed: 43 });
   return { photo: photo.name, width: crop.image.width, height: crop.image.height, variation: meanDifferenceInHole(a, b, hole) };
+}
+
+function centredSquare(width: number, height: number, coverage: number): Mask {
+  const side = Math.round(Math.sqrt(coverage * width * height));
+  const x0 = Math.round((width - side) / 2), y0 = Math.round((height - side) / 2);
+  const data = new Uint8Array(width * height);
+  for (let y = y0; y < y0 + side; y++) data.fill(255, y * width + x0, y * width + x0 + side);
+  return { width, height, data };
 }
 
 export async function removerBenchmark(options: { runs?: number; timing?: boolean } = {}): Promise<RemoverBenchmark> {
@@ -139,7 +149,8 @@ export async function removerBenchmark(options: { runs?: number; timing?: boolea
     heldOut: groupAverage(perPhoto.filter((r) => r.heldOut)),
     all: groupAverage(perPhoto),
   };
-  const ownMasks = photos.map(ownMaskVariation);
+  const ownMasks = photos.map((photo) => appVariation(photo, photo.mask));
+  const centredSquares = photos.map((photo) => appVariation(photo, centredSquare(photo.image.width, photo.image.height, COVERAGE)));
   let timing = { photo512Seconds: NaN, photo12mpSeconds: NaN };
   if (options.timing ?? true) {
     // A 512x512 photo with the hole its example came with, and a 12 MP photo with a 5% hole
@@ -152,7 +163,7 @@ export async function removerBenchmark(options: { runs?: number; timing?: boolea
       photo12mpSeconds: timeFill(big, bigMask, runs).seconds,
     };
   }
-  return { perPhoto, average, ownMasks, timing };
+  return { perPhoto, average, ownMasks, centredSquares, timing };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

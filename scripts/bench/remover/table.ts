@@ -45,6 +45,11 @@ export function printTable(result: RemoverBenchmark): void {
     for (const o of own) console.log(`  ${o.photo.slice(0, 22).padEnd(22)} ${`${o.width}x${o.height}`.padStart(8)}  vary ${num(o.variation, 1)}`);
     console.log(`  ${'average'.padEnd(31)}  vary ${num(own.reduce((s, o) => s + o.variation, 0) / own.length, 1)}`);
   }
+  const squares = result.centredSquares;
+  if (squares.length > 0) {
+    const mean = squares.reduce((s, o) => s + o.variation, 0) / squares.length;
+    console.log(`A centred square over 5%, cropped alike (the in-app bench's mask): vary ${num(mean, 1)} (average of ${squares.length} photos)`);
+  }
   const { photo512Seconds, photo12mpSeconds } = result.timing;
   if (Number.isFinite(photo512Seconds)) {
     console.log('');
