@@ -27,6 +27,19 @@ describe('prepareCrop', () => {
     expect(greys).toBeGreaterThan(100);
   });
 
+  it('feathers wholly outside the mask when asked (a remover): every painted pixel is replaced', () => {
+    const mask = { width: 64, height: 64, data: new Uint8Array(64 * 64) };
+    for (let y = 16; y < 48; y++) mask.data.fill(255, y * 64 + 16, y * 64 + 48);
+    const centred = prepareCrop(photo(64, 64), mask, { feather: 4, inpaintArea: 'whole', padding: 0 }, { multipleOf: 1 });
+    const outside = prepareCrop(photo(64, 64), mask, { feather: 4, inpaintArea: 'whole', padding: 0, featherOutside: true }, { multipleOf: 1 });
+    const paintedBelow255 = (data: Uint8Array) => data.filter((v, i) => mask.data[i] > 0 && v < 255).length;
+    expect(paintedBelow255(centred.pasteMask.data)).toBeGreaterThan(50);
+    expect(paintedBelow255(outside.pasteMask.data)).toBe(0);
+    expect(outside.pasteMask.data.filter((v, i) => mask.data[i] === 0 && v > 0 && v < 255).length).toBeGreaterThan(100);
+    // The engine gets the same mask it is pasted back through.
+    expect(outside.mask?.data).toEqual(outside.pasteMask.data);
+  });
+
   it('sends the whole picture with no mask when the mask is empty: image to image, all replaced', () => {
     const original = photo(40, 30);
     const crop = prepareCrop(original, { width: 40, height: 30, data: new Uint8Array(1200) }, { feather: 4, inpaintArea: 'masked', padding: 8 }, { multipleOf: 8 });

@@ -1,4 +1,4 @@
-import { featherMask, isMaskEmpty, maskBounds, scaleMask, type Mask } from '../mask';
+import { featherMask, featherOutside, isMaskEmpty, maskBounds, scaleMask, type Mask } from '../mask';
 import type { RgbaImage } from '../image/rgba';
 import { cropImage, cropMask, planCrop, planWholeImage, resizeImage, type CropPlan } from './cropToMask';
 import type { EngineSizeRules } from './engineSize';
@@ -9,6 +9,8 @@ export interface CropOptions {
   /** 'masked': only the mask's box plus padding goes to the engine. */
   inpaintArea: 'whole' | 'masked';
   padding: number;
+  /** The feather goes wholly outside the mask (an engine that removes: EngineMeta.featherOutside). */
+  featherOutside?: boolean;
 }
 
 export interface PreparedCrop {
@@ -21,8 +23,8 @@ export interface PreparedCrop {
 }
 
 /**
- * Before an engine runs: feather the mask and cut the crop it gets, fitted to its size
- * rules. An empty mask means image to image: the whole picture is sent, and replaced.
+ * Before an engine runs: feather the mask (centred on its edge, or wholly outside it for a
+ * remover) and cut the crop it gets, fitted to its size rules. An empty mask means image to image: the whole picture is sent, and replaced.
  */
 export function prepareCrop(original: RgbaImage, hardMask: Mask, options: CropOptions, rules: EngineSizeRules): PreparedCrop {
   const { width, height } = original;
@@ -31,7 +33,11 @@ export function prepareCrop(original: RgbaImage, hardMask: Mask, options: CropOp
     const image = resizeImage(original, plan.outputWidth, plan.outputHeight);
     return { image, mask: null, plan, pasteMask: { width, height, data: new Uint8Array(width * height).fill(255) } };
   }
-  const feathered = options.feather > 0 ? featherMask(hardMask.data, width, height, options.feather) : hardMask.data;
+  const feathered = options.featherOutside
+    ? featherOutside(hardMask.data, width, height, options.feather)
+    : options.feather > 0
+      ? featherMask(hardMask.data, width, height, options.feather)
+      : hardMask.data;
   const pasteMask = { width, height, data: feathered };
   const bounds = maskBounds(pasteMask) ?? { x: 0, y: 0, width, height };
   const plan =

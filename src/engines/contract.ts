@@ -76,6 +76,12 @@ export interface EngineMeta {
   maskOptional: boolean;
   /** How many of its jobs may run at once (local engines 1, cloud providers several). */
   concurrency: number;
+  /**
+   * A remover: the feathered edge goes wholly outside the mask (mask/featherOutside), so
+   * everything painted is replaced and nothing of the removed object shows through the
+   * soft edge. Otherwise (the default) the feather is centred on the mask's edge.
+   */
+  featherOutside?: boolean;
   /** A request cut short by a reload can be picked up again from what it remembered (a provider's job id). */
   resumable?: boolean;
 }

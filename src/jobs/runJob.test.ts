@@ -48,6 +48,15 @@ describe('runJob', () => {
     expect(engine.requests[0].params).not.toHaveProperty('padding');
   });
 
+  it('feathers outside the mask only for an engine that asks to (a remover)', async () => {
+    const plain = await run(fakeEngine(), [1]);
+    await plain.summary;
+    expect(plain.compositor.options[0]).toMatchObject({ feather: defaultParams.feather, featherOutside: false });
+    const remover = await run(fakeEngine({ meta: { featherOutside: true } }), [1]);
+    await remover.summary;
+    expect(remover.compositor.options[0]).toMatchObject({ feather: defaultParams.feather, featherOutside: true });
+  });
+
   it('counts variations the engine did not return', async () => {
     const engine = fakeEngine({ answer: 1, meta: { maxVariationsPerRun: 2 } });
     const { summary, results } = await run(engine, [1, 2, 3, 4]);

@@ -70,7 +70,8 @@ export async function runJob(input: RunJobInput, callbacks: RunJobCallbacks, com
   check();
   onProgress({ phase: 'preparing' });
   const { feather, inpaintArea, padding } = params;
-  const crop = await compositor.prepare(id, input.photo, input.mask, { feather, inpaintArea, padding }, meta.sizeRules);
+  const cropOptions = { feather, inpaintArea, padding, featherOutside: meta.featherOutside === true };
+  const crop = await compositor.prepare(id, input.photo, input.mask, cropOptions, meta.sizeRules);
   const summary: RunJobSummary = { missing: 0 };
   const requests = chunks(input.todo, meta.maxVariationsPerRun);
 

@@ -2,6 +2,8 @@
 import { EngineError, type Engine, type EngineJob, type EngineMeta, type EngineRunContext } from '../engines/contract';
 import { diffusionMeta } from '../engines/testMetas';
 import { createImage } from '../image/rgba';
+import type { CropOptions } from '../compositing/prepareCrop';
+import type { Mask } from '../mask/types';
 import type { CompositorApi, FinishedImage } from './compositor';
 
 export interface FakeEngineOptions {
@@ -66,12 +68,14 @@ export function wait(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Crops nothing and "pastes back" by wrapping the engine's first byte in a Blob, so tests can tell images apart. */
-export function fakeCompositor(): CompositorApi & { prepared: string[]; discarded: string[] } {
+export function fakeCompositor(): CompositorApi & { prepared: string[]; options: CropOptions[]; discarded: string[] } {
   const compositor = {
     prepared: [] as string[],
+    options: [] as CropOptions[],
     discarded: [] as string[],
-    async prepare(id: string) {
+    async prepare(id: string, _photo: Blob, _mask: Mask, options: CropOptions) {
       compositor.prepared.push(id);
+      compositor.options.push(options);
       return { image: createImage(8, 8), mask: { width: 8, height: 8, data: new Uint8Array(64).fill(255) } };
     },
     async finish(_id: string, result: Parameters<CompositorApi['finish']>[1]): Promise<FinishedImage> {

@@ -23,6 +23,7 @@ export {
   type FeatherScale,
 } from './feather';
 export type { BoxPlan } from './featherJob';
+export { featherOutside } from './featherOutside';
 export { squaredDistanceTo, INSIDE_THRESHOLD, type DistanceTarget } from './distance';
 export { growMask, shrinkMask } from './morphology';
 export { invertMask, isMaskEmpty, maskBounds, maskCoverage, valueBounds } from './ops';

@@ -2,5 +2,5 @@
 export { fillHole } from './patchMatch';
 export { teleaFill } from './telea';
 export { makeHoles, type HoleOptions } from './holes';
-export { coarsePsnrInHole, measureFill, psnrInHole, ssimInHole, textureRatio, type Metrics } from './quality';
+export { coarsePsnrInHole, meanDifferenceInHole, measureFill, psnrInHole, ssimInHole, textureRatio, type Metrics } from './quality';
 export { abortError, HOLE_THRESHOLD, type AbortFlag, type FillOptions } from './types';

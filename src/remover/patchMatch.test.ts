@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillHole } from './patchMatch';
-import { psnrInHole, textureRatio } from './quality';
+import { meanDifferenceInHole, psnrInHole, textureRatio } from './quality';
 import { teleaFill } from './telea';
 import { imageOf, noise, rectMask, stripes } from './testImages';
 
@@ -64,6 +64,18 @@ describe('fillHole', () => {
     let differing = 0;
     for (let i = 0; i < a.data.length; i += 4) if (a.data[i] !== c.data[i]) differing++;
     expect(differing).toBeGreaterThan(0.5 * 20 * 20);
+  });
+
+  it('fills with texture, seed by seed, when only a thin frame of context is left (an app crop)', () => {
+    // A 6 px frame: gone after one halving, so the fill must start at full resolution
+    // rather than fall back to the smooth baseline.
+    const truth = stripes(60, 60);
+    const mask = rectMask(60, 60, 6, 6, 48, 48);
+    expect(textureRatio(fillHole(truth, mask, { seed: 1 }), truth, mask)).toBeGreaterThan(0.8);
+    const image = noise(60, 60);
+    const a = fillHole(image, mask, { seed: 1 });
+    const b = fillHole(image, mask, { seed: 2 });
+    expect(meanDifferenceInHole(a, b, mask)).toBeGreaterThan(20);
   });
 
   it('fills holes on the border and apart from each other', () => {

@@ -1,12 +1,13 @@
 import type { Mask } from '../mask/types';
 import { fillCrops } from './crops';
+import { correctLowFrequencies } from './lowFrequency';
 import { CHANNELS, type Level } from './level';
 import { improveNnf, randomNnf, refreshCosts, upsampleNnf, type Nnf } from './nnf';
-import { patchSets, type PatchSets } from './patches';
+import { countSources, patchSets, type PatchSets } from './patches';
 import { peelInit } from './peelInit';
-import { cropHole, cropLevel, enlargeHole, halve, holeDepth, pasteHole } from './pyramid';
+import { cropHole, cropLevel, enlargeHole, halve, halveHole, holeDepth, pasteHole } from './pyramid';
 import { mulberry32, type Random } from './random';
-import { FINE_SEARCH_RADIUS, levelCount, levelWork, PATCH_RADIUS, VOTE_SHARPNESS } from './schedule';
+import { FINE_SEARCH_RADIUS, levelCount, levelWork, LOW_FREQUENCY, MIN_COARSE_SOURCES, PATCH_RADIUS, VOTE_SHARPNESS } from './schedule';
 import { peelFill } from './telea';
 import { type RgbaImage } from '../image/rgba';
 import { throwIfAborted, type FillOptions } from './types';
@@ -43,15 +44,31 @@ function plannedRounds(levels: number, holePixels: number): number {
   return total;
 }
 
-/** The scales of one crop, finest first; null when some scale has no whole patch outside the hole. */
-function buildPyramid(finest: Level, levels: number): Scale[] | null {
+/**
+ * How many of the `wanted` scales can be used: each needs patches wholly outside its hole
+ * to copy from. A coarse pixel is a hole if any child is, so a thin frame of context (an
+ * app crop with little padding) vanishes a few halvings down; the fill then starts at the
+ * coarsest scale that still has enough of it, instead of giving up. 0: not even the
+ * full-resolution scale has a source.
+ */
+export function usableLevels(hole: Uint8Array, width: number, height: number, wanted: number): number {
+  let usable = 0;
+  for (let level = 0; level < wanted; level++) {
+    if (countSources(hole, width, height, PATCH_RADIUS) < (level === 0 ? 1 : MIN_COARSE_SOURCES)) break;
+    usable = level + 1;
+    hole = halveHole(hole, width, height);
+    width = Math.ceil(width / 2);
+    height = Math.ceil(height / 2);
+  }
+  return usable;
+}
+
+/** The `levels` scales of one crop, finest first (levels from usableLevels). */
+function buildPyramid(finest: Level, levels: number): Scale[] {
   const pyramid: Scale[] = [];
   let level = finest;
   for (;;) {
-    if (level.width <= 2 * PATCH_RADIUS || level.height <= 2 * PATCH_RADIUS) return null;
-    const sets = patchSets(level, PATCH_RADIUS);
-    if (sets.sources.length === 0) return null;
-    pyramid.push({ level, sets });
+    pyramid.push({ level, sets: patchSets(level, PATCH_RADIUS) });
     if (pyramid.length === levels) return pyramid;
     level = halve(level);
   }
@@ -108,19 +125,24 @@ export function fillHole(image: RgbaImage, mask: Mask, options: FillOptions): Rg
   // Plan every crop first so progress can say how much is left overall.
   const plans = fillCrops(mask).map((crop) => {
     const hole = cropHole(mask, crop);
-    const levels = levelCount(crop.width, crop.height, holeDepth(hole, crop.width, crop.height));
+    const wanted = levelCount(crop.width, crop.height, holeDepth(hole, crop.width, crop.height));
+    const levels = usableLevels(hole, crop.width, crop.height, wanted);
     return { crop, levels, rounds: plannedRounds(levels, countHoles(hole)) };
   });
   const progress: Progress = { done: 0, total: plans.reduce((sum, p) => sum + p.rounds, 0), report: options.onProgress };
   for (const { crop, levels } of plans) {
     throwIfAborted(options.signal);
     const finest = cropLevel(image, mask, crop);
-    const pyramid = buildPyramid(finest, levels);
     // With no whole patch to copy, a smooth fill is the best there is; with nothing
     // known at all there is nothing to fill from, and the photo stays as it was.
     let filled = true;
-    if (pyramid) fillPyramid(pyramid, random, options, progress);
-    else filled = peelFill(finest.pixels, finest.width, finest.height, finest.hole, CHANNELS);
+    if (levels > 0) {
+      fillPyramid(buildPyramid(finest, levels), random, options, progress);
+      // The copied texture, its broad colours pulled towards the smooth fill's.
+      correctLowFrequencies(finest, LOW_FREQUENCY);
+    } else {
+      filled = peelFill(finest.pixels, finest.width, finest.height, finest.hole, CHANNELS);
+    }
     if (filled) pasteHole(finest, crop, out);
   }
   progress.report?.(progress.total, progress.total);

@@ -16,8 +16,7 @@ export interface PatchSets {
 }
 
 /** Max over a (2r+1) window along rows then columns: "is any hole pixel under the patch". */
-function holeUnderPatch(level: Level, r: number): Uint8Array {
-  const { width, height, hole } = level;
+function holeUnderPatch(hole: Uint8Array, width: number, height: number, r: number): Uint8Array {
   const rows = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     let last = -1e9; // x of the last hole pixel seen
@@ -41,7 +40,7 @@ function holeUnderPatch(level: Level, r: number): Uint8Array {
 
 export function patchSets(level: Level, radius: number): PatchSets {
   const { width, height } = level;
-  const touched = holeUnderPatch(level, radius);
+  const touched = holeUnderPatch(level.hole, width, height, radius);
   const isSource = new Uint8Array(width * height);
   let sourceCount = 0, targetCount = 0;
   for (let y = radius; y < height - radius; y++) {
@@ -62,4 +61,15 @@ export function patchSets(level: Level, radius: number): PatchSets {
     }
   }
   return { radius, isSource, sources, targets };
+}
+
+/** How many whole patches of `radius` lie wholly outside `hole`: the sources a scale would have. */
+export function countSources(hole: Uint8Array, width: number, height: number, radius: number): number {
+  if (width <= 2 * radius || height <= 2 * radius) return 0;
+  const touched = holeUnderPatch(hole, width, height, radius);
+  let count = 0;
+  for (let y = radius; y < height - radius; y++) {
+    for (let x = radius; x < width - radius; x++) if (!touched[y * width + x]) count++;
+  }
+  return count;
 }

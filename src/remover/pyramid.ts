@@ -40,6 +40,16 @@ export function cropLevel(image: RgbaImage, mask: Mask, crop: Rect): Level {
   return level;
 }
 
+/** The hole at half the size: a coarse pixel is a hole if any of its children is. */
+export function halveHole(hole: Uint8Array, width: number, height: number): Uint8Array {
+  const w = Math.ceil(width / 2);
+  const out = new Uint8Array(w * Math.ceil(height / 2));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) if (hole[y * width + x]) out[(y >> 1) * w + (x >> 1)] = 1;
+  }
+  return out;
+}
+
 /**
  * Half the size. A coarse pixel is a hole if any of its children is (so coarse known
  * pixels are truly known) and otherwise the mean of its children.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussianBlur } from './filters';
-import { coarsePsnrInHole, measureFill, psnrInHole, ssimInHole, textureRatio } from './quality';
+import { coarsePsnrInHole, meanDifferenceInHole, measureFill, psnrInHole, ssimInHole, textureRatio } from './quality';
 import { noise, rectMask, stripes } from './testImages';
 import type { RgbaImage } from '../image/rgba';
 
@@ -59,5 +59,21 @@ describe('quality metrics', () => {
     for (let i = 0; i < 64 * 4 * 4; i++) changed.data[i] = 0; // rows 0-3, outside the hole
     expect(psnrInHole(changed, truth, mask)).toBe(Infinity);
     expect(ssimInHole(changed, truth, mask)).toBe(1);
+  });
+
+  it('measure how far apart two variations are inside the hole only', () => {
+    const other = { ...truth, data: new Uint8ClampedArray(truth.data) };
+    expect(meanDifferenceInHole(truth, other, mask)).toBe(0);
+    // 10 grey levels apart on every channel inside the hole, far apart outside it: only the inside counts.
+    for (let i = 0; i < mask.data.length; i++) {
+      for (let c = 0; c < 3; c++) {
+        const v = truth.data[i * 4 + c];
+        other.data[i * 4 + c] = mask.data[i] < 128 ? 255 - v : v < 128 ? v + 10 : v - 10;
+      }
+    }
+    expect(meanDifferenceInHole(truth, other, mask)).toBeCloseTo(10, 6);
+    expect(meanDifferenceInHole(other, truth, mask)).toBeCloseTo(10, 6);
+    expect(meanDifferenceInHole(truth, other, rectMask(64, 64, 0, 0, 0, 0))).toBe(0);
+    expect(() => meanDifferenceInHole(truth, noise(32, 32), mask)).toThrow(RangeError);
   });
 });

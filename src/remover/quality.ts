@@ -92,6 +92,25 @@ export function textureRatio(result: RgbaImage, truth: RgbaImage, mask: Mask): n
   return resultGradient / truthGradient;
 }
 
+/**
+ * Mean absolute RGB difference (0-255) between two fills inside the hole (mask >= 128): how
+ * far apart two variations came out. Near 0: they are the same fill, whatever the seeds
+ * (a hole with a single plausible answer, or nothing to copy from). 0 for an empty hole.
+ */
+export function meanDifferenceInHole(a: RgbaImage, b: RgbaImage, mask: Mask): number {
+  if (a.width !== b.width || a.height !== b.height || mask.width !== a.width || mask.height !== a.height) {
+    throw new RangeError(`images ${a.width}x${a.height} and ${b.width}x${b.height}, mask ${mask.width}x${mask.height}`);
+  }
+  let sum = 0, n = 0;
+  for (let i = 0; i < mask.data.length; i++) {
+    if (mask.data[i] < HOLE_THRESHOLD) continue;
+    const p = i * 4;
+    sum += Math.abs(a.data[p] - b.data[p]) + Math.abs(a.data[p + 1] - b.data[p + 1]) + Math.abs(a.data[p + 2] - b.data[p + 2]);
+    n += 3;
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
 export interface Metrics {
   psnr: number;
   ssim: number;

@@ -14,6 +14,20 @@ export const PATCH_RADIUS = 2;
 export const FINE_SEARCH_RADIUS = 16;
 /** Higher: the vote listens only to the best-matching patches (sharper, less averaging). */
 export const VOTE_SHARPNESS = 10;
+/**
+ * A coarser scale is used only if this many whole patches lie outside its hole: with
+ * fewer, the coarse fill would repeat the same few patches everywhere.
+ */
+export const MIN_COARSE_SOURCES = 16;
+/**
+ * After the fill, its broad colours are moved towards the smooth fill's (lowFrequency.ts):
+ * blurred over a sigma of 8 px, worked out on a 4x coarser grid, by at most 16 grey levels
+ * (length of the RGB change). Chosen on the tuned photos (scripts/bench/remover/photos.ts)
+ * only; see the README for the figures. Without the cap, a fill that copied bricks where
+ * the hole's edge holds a bench and a pavement was tinted grey-brown by their blend; with
+ * it the correction evens out shading and colour drift and leaves such choices alone.
+ */
+export const LOW_FREQUENCY = { strength: 1, sigma: 8, factor: 4, limit: 16 } as const;
 /** Stop halving when the crop's short side would drop below this. */
 const MIN_SIDE = 4 * (2 * PATCH_RADIUS + 1);
 /**

@@ -14,4 +14,6 @@ export const meta: EngineMeta = {
   sizeRules: { multipleOf: 1 },
   maskOptional: false,
   concurrency: 1,
+  // Removing: the soft edge must not let the object show through.
+  featherOutside: true,
 };
