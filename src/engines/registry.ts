@@ -1,9 +1,10 @@
 import { builtinRemover } from './builtinRemover/engine';
 import type { Engine } from './contract';
 import { runflow } from './runflow/engine';
+import { scenario } from './scenario/engine';
 
 /** Every engine in the "Engine" select, in order. */
-export const engines: Engine[] = [builtinRemover, runflow];
+export const engines: Engine[] = [builtinRemover, runflow, scenario];
 
 export const defaultEngineId = builtinRemover.id;
 
