@@ -1,9 +1,10 @@
 import { builtinRemover } from './builtinRemover/engine';
 import type { Engine } from './contract';
+import { modelslab } from './modelslab/engine';
 import { runflow } from './runflow/engine';
 
 /** Every engine in the "Engine" select, in order. */
-export const engines: Engine[] = [builtinRemover, runflow];
+export const engines: Engine[] = [builtinRemover, runflow, modelslab];
 
 export const defaultEngineId = builtinRemover.id;
 
