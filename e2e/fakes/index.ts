@@ -4,10 +4,11 @@
  */
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { modelslabFake } from './modelslab';
 import { fakePorts } from './ports';
 import { runflowFake } from './runflow';
 
-const fakes: Record<string, (origin: () => string) => Hono> = { runflow: runflowFake };
+const fakes: Record<string, (origin: () => string) => Hono> = { runflow: runflowFake, modelslab: modelslabFake };
 
 for (const [name, make] of Object.entries(fakes)) {
   const port = fakePorts[name as keyof typeof fakePorts];
