@@ -4,11 +4,12 @@
  */
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { modelslabFake } from './modelslab';
 import { fakePorts } from './ports';
 import { runflowFake } from './runflow';
 import { scenarioFake } from './scenario';
 
-const fakes: Record<string, (origin: () => string) => Hono> = { runflow: runflowFake, scenario: scenarioFake };
+const fakes: Record<string, (origin: () => string) => Hono> = { runflow: runflowFake, scenario: scenarioFake, modelslab: modelslabFake };
 
 for (const [name, make] of Object.entries(fakes)) {
   const port = fakePorts[name as keyof typeof fakePorts];
