@@ -85,55 +85,53 @@ export function u2netpShaped(): Uint8Array {
 const SAM_MEAN = [123.675, 116.28, 103.53];
 const SAM_STD = [58.395, 57.12, 57.375];
 
-/** Per-channel weight and bias of the encoder's expansion from 3 to 256 channels. */
-export function samExpansion(): { weight: Float32Array; bias: Float32Array } {
+/** Per-channel weight of the encoder's expansion from 3 to 256 channels, in [0.5, 1.5). */
+export function samExpansion(): Float32Array {
   const rand = random(0x5a3);
-  return { weight: Float32Array.from({ length: 256 }, () => 0.5 + rand()), bias: Float32Array.from({ length: 256 }, () => rand() * 0.2 - 0.1) };
+  return Float32Array.from({ length: 256 }, () => 0.5 + rand());
 }
 
 /**
  * MobileSAM image encoder shaped (Acly/MobileSAM mobile_sam_image_encoder.onnx): `input_image`
  * float32 [h, w, 3], raw 0-255 RGB, longest side 1024 -> `image_embeddings` [1,256,64,64].
- * Normalises with SAM's mean/std, goes to CHW, pads bottom/right to 1024, resizes to 64x64
- * (bilinear) and expands to 256 channels: channel c = normalised colour (c % 3) * w[c] + b[c].
+ * Subtracts SAM's mean, pads bottom/right to 1024 (so the padding is 0 once normalised, as in
+ * SAM), downsamples to 64x64 (bilinear, 16x), divides by SAM's std, goes to CHW and expands to
+ * 256 channels: channel c = normalised colour (c % 3) * w[c], w in [0.5, 1.5).
  */
 export function samEncoderShaped(): Uint8Array {
-  const { weight, bias } = samExpansion();
+  const weight = samExpansion();
   return modelBytes({
     name: 'mobile-sam-encoder-shaped',
-    doc: 'MobileSAM encoder shaped: image_embeddings[c] = 64x64 bilinear downsample of the normalised, padded image channel (c % 3), times w[c], plus b[c].',
+    doc: 'MobileSAM encoder shaped: image_embeddings[c] = 64x64 bilinear downsample of the normalised image, padded bottom/right to 1024 with 0, colour channel (c % 3), times w[c].',
     inputs: [valueInfo('input_image', 'float32', ['image_height', 'image_width', 3])],
     outputs: [valueInfo('image_embeddings', 'float32', [1, 256, 64, 64])],
     initializers: [
       tensor('mean', 'float32', [3], SAM_MEAN),
-      tensor('std', 'float32', [3], SAM_STD),
+      tensor('inv_std', 'float32', [3], SAM_STD.map((v) => 1 / v)),
       tensor('axis0', 'int64', [1], [0]),
       tensor('start0', 'int64', [1], [0]),
       tensor('end2', 'int64', [1], [2]),
       tensor('side', 'int64', [2], [1024, 1024]),
-      tensor('pads_begin', 'int64', [6], [0, 0, 0, 0, 0, 0]),
-      tensor('scales', 'float32', [4], [1, 1, 1 / 16, 1 / 16]),
-      tensor('repeats', 'int64', [4], [1, 86, 1, 1]),
-      tensor('ch_axis', 'int64', [1], [1]),
-      tensor('ch_end', 'int64', [1], [256]),
+      tensor('pads_begin', 'int64', [5], [0, 0, 0, 0, 0]),
+      tensor('pads_channels', 'int64', [1], [0]),
+      tensor('scales', 'float32', [4], [1, 1 / 16, 1 / 16, 1]),
+      tensor('colour_of_channel', 'int64', [256], Array.from({ length: 256 }, (_, c) => c % 3)),
       tensor('weight', 'float32', [1, 256, 1, 1], weight),
-      tensor('bias', 'float32', [1, 256, 1, 1], bias),
     ],
     nodes: [
+      // Full-size work kept to three passes (centre, pad, downsample), the rest at 64 x 64.
       node('Sub', ['input_image', 'mean'], ['centred']),
-      node('Div', ['centred', 'std'], ['normalised']),
-      node('Transpose', ['normalised'], ['chw'], { perm: [2, 0, 1] }),
-      node('Unsqueeze', ['chw', 'axis0'], ['nchw']),
+      node('Unsqueeze', ['centred', 'axis0'], ['nhwc']),
       node('Shape', ['input_image'], ['shape']),
       node('Slice', ['shape', 'start0', 'end2'], ['hw']),
       node('Sub', ['side', 'hw'], ['pad_hw']),
-      node('Concat', ['pads_begin', 'pad_hw'], ['pads'], { axis: 0 }),
-      node('Pad', ['nchw', 'pads'], ['padded'], { mode: 'constant' }),
+      node('Concat', ['pads_begin', 'pad_hw', 'pads_channels'], ['pads'], { axis: 0 }),
+      node('Pad', ['nhwc', 'pads'], ['padded'], { mode: 'constant' }),
       node('Resize', ['padded', '', 'scales'], ['small'], { mode: 'linear', coordinate_transformation_mode: 'half_pixel' }),
-      node('Tile', ['small', 'repeats'], ['tiled']),
-      node('Slice', ['tiled', 'start0', 'ch_end', 'ch_axis'], ['channels']),
-      node('Mul', ['channels', 'weight'], ['weighted']),
-      node('Add', ['weighted', 'bias'], ['image_embeddings']),
+      node('Mul', ['small', 'inv_std'], ['normalised']),
+      node('Transpose', ['normalised'], ['nchw'], { perm: [0, 3, 1, 2] }),
+      node('Gather', ['nchw', 'colour_of_channel'], ['channels'], { axis: 1 }),
+      node('Mul', ['channels', 'weight'], ['image_embeddings']),
     ],
   });
 }
