@@ -26,7 +26,7 @@ export default defineConfig({
   // The size budget is the gzipped initial JavaScript, checked by `npm run bench`.
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1024 },
   test: {
-    include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'e2e/fakes/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'e2e/fakes/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
 });
