@@ -1,9 +1,10 @@
 /**
  * Where the fake providers listen in tests, and the base URLs the app's server is given for
- * them: four ports from FAKE_PORT_BASE (4611), so two test runs on one machine can keep apart.
+ * them: five ports from FAKE_PORT_BASE (4611), so two test runs on one machine can keep apart.
+ * The model host is not a provider: the browser fetches model files from it directly.
  */
 const base = Number(process.env.FAKE_PORT_BASE ?? 4611);
-export const fakePorts = { runflow: base, scenario: base + 1, runware: base + 2, modelslab: base + 3 } as const;
+export const fakePorts = { runflow: base, scenario: base + 1, runware: base + 2, modelslab: base + 3, modelHost: base + 4 } as const;
 
 const at = (port: number) => `http://127.0.0.1:${port}`;
 

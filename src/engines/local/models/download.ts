@@ -1,0 +1,596 @@
+/**
+ * Downloads one model file into a ModelStore the way a desktop app would: progress with speed,
+ * cancel, resume (HTTP Range) after a dropped connection or a reload, a mirror when the host
+ * fails, and nothing kept unless it is the right file: no web page, the expected size, the
+ * expected SHA-256.
+ */
+import { createSHA256, type IHasher } from 'hash-wasm';
+import type { ModelStore } from './modelStore';
+
+export type DownloadErrorKind =
+  /** The host could not be reached, or the connection kept dropping. The partial file is kept. */
+  | 'network'
+  /** The host answered with an error status (404, 403, 5xx...). */
+  | 'http'
+  /** A web page or other text came instead of the model. Nothing was kept. */
+  | 'not-a-model'
+  /** The file has another size than the catalog says. Nothing was kept. */
+  | 'size'
+  /** The file's SHA-256 is not the catalog's. Nothing was kept. */
+  | 'hash'
+  /** Not enough room in the browser's storage. The partial file is kept. */
+  | 'quota'
+  /** The browser's storage failed to write or read. */
+  | 'storage'
+  /** This file is already being downloaded into this store. */
+  | 'busy'
+  /** Cancelled through the signal. The partial file is kept: the next download resumes it. */
+  | 'cancelled';
+
+export interface DownloadErrorDetails {
+  url?: string;
+  status?: number;
+  /** What was expected and what came: bytes for size and quota, hex for hash, a content type. */
+  expected?: number | string;
+  actual?: number | string;
+}
+
+export class DownloadError extends Error {
+  constructor(
+    readonly kind: DownloadErrorKind,
+    /** A sentence for the user. */
+    message: string,
+    readonly details: DownloadErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'DownloadError';
+  }
+}
+
+export interface DownloadProgress {
+  /**
+   * `checking`: a partial file left by an earlier session is being hashed again before the
+   * download resumes (done/total count its bytes); `downloading`: done/total are the file's.
+   */
+  phase: 'checking' | 'downloading';
+  done: number;
+  /** Undefined while the size is unknown (no catalog size, no Content-Length yet). */
+  total: number | undefined;
+  /** Smoothed over the last few seconds; 0 until measured. */
+  bytesPerSecond: number;
+}
+
+export interface StorageEstimateLike {
+  quota?: number;
+  usage?: number;
+}
+
+export interface DownloadOptions {
+  url: string;
+  /** Tried when `url` fails: unreachable, 404, 5xx, a web page instead of the file. */
+  mirrorUrl?: string;
+  /** The file's key in the store. */
+  key: string;
+  /** The name the user knows the file by, for messages (default: the key). */
+  label?: string;
+  /** From the catalog. Without sha256 the result is `verified: false` and carries the hash to pin. */
+  expected?: { size?: number; sha256?: string };
+  store: ModelStore;
+  signal?: AbortSignal;
+  /** Called at most every `progressIntervalMs`, and once at the end. */
+  onProgress?: (progress: DownloadProgress) => void;
+  fetch?: typeof fetch;
+  /** `navigator.storage.estimate` by default; undefined quota or usage skips the check. */
+  estimate?: () => Promise<StorageEstimateLike>;
+  /** `navigator.storage.persist` by default (asked once per page). */
+  persist?: () => Promise<boolean>;
+  /** Retries of a dropped or failing connection in a row without progress (default 5). */
+  retries?: number;
+  /** First backoff wait (default 500 ms, doubling, at most 8 s, with jitter). */
+  backoffMs?: number;
+  progressIntervalMs?: number;
+  /** Milliseconds clock, for progress and speed (default performance.now). */
+  now?: () => number;
+}
+
+export interface DownloadResult {
+  size: number;
+  /** Lower-case hex. */
+  sha256: string;
+  /** True when the hash matched `expected.sha256`; false when none was given. */
+  verified: boolean;
+}
+
+/** Decimal units, as model hosts list sizes: 208,044,816 bytes is "208 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1e6) return `${Math.round(bytes / 1e3)} KB`;
+  if (bytes < 1e9) return bytes < 1e7 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e6)} MB`;
+  return `${(bytes / 1e9).toFixed(2)} GB`;
+}
+
+const exactBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
+
+const HASH = /^[0-9a-f]{64}$/;
+const active = new WeakMap<ModelStore, Set<string>>();
+let persistAsked = false;
+
+/** Why one request did not deliver the file: the host failed before the body, or the body broke off. */
+class Failed extends Error {
+  constructor(
+    readonly error: DownloadError,
+    readonly stage: 'source' | 'dropped',
+    readonly retryable: boolean,
+  ) {
+    super(error.message);
+  }
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+/** `text/*` and the other types an error page comes as. */
+export function isTextType(contentType: string | null): boolean {
+  const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return mime.startsWith('text/') || ['application/xhtml+xml', 'application/xml', 'application/json', 'application/problem+json'].includes(mime);
+}
+
+/**
+ * Whether the first bytes of a body are markup: `<` then `!`, `?`, `/` or a letter (after an
+ * optional BOM and white space) and no control bytes. Binary data that happens to start with
+ * `<` (0x3C, common in raw float tensors) has control bytes within its first few hundred.
+ */
+export function looksLikeMarkup(head: Uint8Array): boolean {
+  let at = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (at < head.length && (head[at] === 0x20 || (head[at] >= 0x09 && head[at] <= 0x0d))) at++;
+  if (head[at] !== 0x3c) return false;
+  const next = head[at + 1];
+  if (next !== undefined && !(next === 0x21 || next === 0x3f || next === 0x2f || (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a)) return false;
+  return head.every((byte) => byte >= 0x20 || (byte >= 0x09 && byte <= 0x0d)) && !head.includes(0x7f);
+}
+
+/** A Content-Range value: `bytes 100-199/1000`, or `bytes *\/1000` (416). */
+function parseContentRange(header: string | null): { start?: number; end?: number; total?: number } | undefined {
+  const match = /^bytes\s+(?:(\d+)-(\d+)|\*)\/(\d+|\*)$/i.exec(header?.trim() ?? '');
+  if (!match) return undefined;
+  return {
+    start: match[1] === undefined ? undefined : Number(match[1]),
+    end: match[2] === undefined ? undefined : Number(match[2]),
+    total: match[3] === '*' ? undefined : Number(match[3]),
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function defaultEstimate(): (() => Promise<StorageEstimateLike>) | undefined {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  return typeof storage?.estimate === 'function' ? () => storage.estimate() : undefined;
+}
+
+function defaultPersist(): (() => Promise<boolean>) | undefined {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  return typeof storage?.persist === 'function' ? () => storage.persist() : undefined;
+}
+
+/**
+ * Downloads `url` (or `mirrorUrl`) into `store` under `key`. Resolves once the file is
+ * checked and committed; rejects with a DownloadError. Do not run two at once for one key
+ * (the second is refused with kind 'busy').
+ */
+export async function downloadFile(options: DownloadOptions): Promise<DownloadResult> {
+  const { key, store } = options;
+  const expectedHash = options.expected?.sha256?.trim().toLowerCase();
+  if (expectedHash !== undefined && !HASH.test(expectedHash)) throw new TypeError(`expected.sha256 must be 64 hex digits, got "${options.expected?.sha256}".`);
+  const busy = active.get(store) ?? new Set<string>();
+  active.set(store, busy);
+  if (busy.has(key)) throw new DownloadError('busy', `${options.label ?? key} is already being downloaded.`);
+  busy.add(key);
+  try {
+    return await new Download(options, expectedHash).run();
+  } finally {
+    busy.delete(key);
+  }
+}
+
+class Download {
+  private readonly label: string;
+  private readonly signal: AbortSignal;
+  private readonly fetch: typeof fetch;
+  private readonly now: () => number;
+  private readonly expectedSize?: number;
+  private hasher!: IHasher;
+  private done = 0;
+  private total: number | undefined;
+  private quotaChecked = false;
+  private discarded = false;
+  /** Bytes taken from a partial file of an earlier session. */
+  private resumed = 0;
+  // Progress and speed.
+  private lastReport = -Infinity;
+  private sampleAt?: number;
+  private sampleDone = 0;
+  private speed = 0;
+
+  constructor(
+    private readonly options: DownloadOptions,
+    private readonly expectedHash: string | undefined,
+  ) {
+    this.label = options.label ?? options.key;
+    this.signal = options.signal ?? new AbortController().signal;
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.now = options.now ?? (() => performance.now());
+    this.expectedSize = options.expected?.size;
+    this.total = this.expectedSize;
+  }
+
+  async run(): Promise<DownloadResult> {
+    const { key, store } = this.options;
+    try {
+      this.throwIfCancelled();
+      this.hasher = (await createSHA256()).init();
+      await this.resumeFromPartial();
+      this.askToPersist();
+      if (this.expectedSize !== undefined) await this.checkQuota(this.expectedSize - this.done);
+      for (;;) {
+        if (this.expectedSize === undefined || this.done < this.expectedSize) await this.downloadRest();
+        const resumed = this.resumed > 0;
+        try {
+          return await this.finish();
+        } catch (error) {
+          // What an earlier session left may belong to another version of the file: once, start afresh.
+          if (!(error instanceof DownloadError && error.kind === 'hash' && resumed)) throw error;
+          this.discarded = false;
+        }
+      }
+    } catch (thrown) {
+      throw this.asDownloadError(thrown);
+    } finally {
+      if (!this.discarded) await store.closePartial(key).catch(() => undefined);
+    }
+  }
+
+  private cancelled(): DownloadError {
+    const kept = this.done > 0 ? ` ${formatBytes(this.done)} kept: it resumes from there.` : '';
+    return new DownloadError('cancelled', `Download of ${this.label} cancelled.${kept}`);
+  }
+
+  private throwIfCancelled() {
+    if (this.signal.aborted) throw this.cancelled();
+  }
+
+  private asDownloadError(thrown: unknown): DownloadError {
+    if (thrown instanceof DownloadError) return thrown;
+    if (thrown instanceof Failed) return thrown.error;
+    if (this.signal.aborted) return this.cancelled();
+    throw thrown;
+  }
+
+  /** A store call, its failures as DownloadErrors. */
+  private async storage<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const name = (error as { name?: string })?.name;
+      const detail = error instanceof Error ? error.message : String(error);
+      if (name === 'QuotaExceededError') {
+        throw new DownloadError('quota', `The browser's storage is full after ${formatBytes(this.done)} of ${this.label}. Delete cached models or free disk space, then download again: it resumes.`);
+      }
+      throw new DownloadError('storage', `${this.label} could not be saved in the browser's storage (${detail}).`);
+    }
+  }
+
+  private async discard() {
+    await this.storage(() => this.options.store.deletePartial(this.options.key));
+    this.hasher.init();
+    this.done = 0;
+    this.resumed = 0;
+    this.total = this.expectedSize;
+    this.sampleDone = 0;
+  }
+
+  /** Fatal: the partial is deleted and the error thrown. */
+  private async refuse(error: DownloadError): Promise<never> {
+    await this.discard();
+    this.discarded = true;
+    throw error;
+  }
+
+  private report(phase: DownloadProgress['phase'], done: number, total: number | undefined, force = false) {
+    const now = this.now();
+    if (!force && now - this.lastReport < (this.options.progressIntervalMs ?? 100)) return;
+    this.lastReport = now;
+    if (phase === 'downloading') {
+      if (this.sampleAt !== undefined && now > this.sampleAt) {
+        const seconds = (now - this.sampleAt) / 1000;
+        const rate = Math.max(0, this.done - this.sampleDone) / seconds;
+        // An exponential moving average over about two seconds.
+        this.speed = this.speed === 0 ? rate : this.speed + (1 - Math.exp(-seconds / 2)) * (rate - this.speed);
+      }
+      this.sampleAt = now;
+      this.sampleDone = this.done;
+    }
+    this.options.onProgress?.({ phase, done, total, bytesPerSecond: phase === 'downloading' ? Math.round(this.speed) : 0 });
+  }
+
+  /** A partial file from an earlier session: hash it again, so the final hash covers every byte. */
+  private async resumeFromPartial() {
+    const { key, store } = this.options;
+    const size = await this.storage(() => store.partialSize(key));
+    if (size === 0) return;
+    if (this.expectedSize !== undefined && size > this.expectedSize) return this.discard();
+    const blob = await this.storage(() => store.readPartial(key));
+    if (looksLikeMarkup(new Uint8Array(await blob.slice(0, 512).arrayBuffer()))) return this.discard();
+    const reader = blob.stream().getReader();
+    let hashed = 0;
+    this.report('checking', 0, blob.size, true);
+    try {
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        this.throwIfCancelled();
+        this.hasher.update(read.value);
+        hashed += read.value.length;
+        this.report('checking', hashed, blob.size);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+    this.done = hashed;
+    this.resumed = hashed;
+  }
+
+  private askToPersist() {
+    if (persistAsked && !this.options.persist) return;
+    const persist = this.options.persist ?? defaultPersist();
+    if (!persist) return;
+    persistAsked = true;
+    persist().catch(() => undefined);
+  }
+
+  private async checkQuota(needed: number) {
+    this.quotaChecked = true;
+    if (needed <= 0) return;
+    const estimate = this.options.estimate ?? defaultEstimate();
+    let found: StorageEstimateLike | undefined;
+    try {
+      found = await estimate?.();
+    } catch {
+      return;
+    }
+    if (found?.quota === undefined || found.usage === undefined) return;
+    const free = Math.max(0, found.quota - found.usage);
+    if (needed <= free) return;
+    let [need, have] = [formatBytes(needed), formatBytes(free)];
+    if (need === have) [need, have] = [`${needed} bytes`, `${free} bytes`];
+    throw new DownloadError('quota', `${this.label} needs ${need}, ${have} free in the browser's storage. Delete cached models or free disk space, then try again.`, { expected: needed, actual: free });
+  }
+
+  /** Requests until the body is complete: retries with Range after drops, the mirror when the host fails. */
+  private async downloadRest() {
+    const sources = [this.options.url, ...(this.options.mirrorUrl ? [this.options.mirrorUrl] : [])];
+    const retries = this.options.retries ?? 5;
+    const baseMs = this.options.backoffMs ?? 500;
+    const failedSources = new Map<number, Failed>();
+    let source = 0;
+    let failures = 0;
+    for (;;) {
+      this.throwIfCancelled();
+      const before = this.done;
+      let failed: Failed;
+      try {
+        await this.request(sources[source]);
+        return;
+      } catch (thrown) {
+        if (!(thrown instanceof Failed)) throw thrown;
+        failed = thrown;
+      }
+      if (this.done > before) {
+        failures = 0;
+        failedSources.clear();
+      }
+      if (failed.stage === 'source') {
+        failedSources.set(source, failed);
+        const next = sources.findIndex((_, at) => !failedSources.has(at));
+        if (next >= 0) {
+          source = next;
+          continue;
+        }
+        if (![...failedSources.values()].some((f) => f.retryable) || failures >= retries) throw this.allFailed(failedSources);
+        failedSources.clear();
+        source = 0;
+      } else if (failures >= retries) {
+        throw failed.error;
+      }
+      failures++;
+      const wait = Math.min(8000, baseMs * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
+      try {
+        await sleep(wait, this.signal);
+      } catch {
+        throw this.cancelled();
+      }
+    }
+  }
+
+  private allFailed(failed: Map<number, Failed>): DownloadError {
+    const [main, mirror] = [failed.get(0)!.error, failed.get(1)?.error];
+    if (!mirror) return main;
+    return new DownloadError(main.kind, `${main.message} The mirror failed too: ${mirror.message}`, main.details);
+  }
+
+  /** One request from `done` on. Returns when the body has ended; throws Failed to be retried. */
+  private async request(url: string): Promise<void> {
+    const host = hostOf(url);
+    const headers: Record<string, string> = this.done > 0 ? { Range: `bytes=${this.done}-` } : {};
+    let response: Response;
+    try {
+      response = await this.fetch(url, { headers, signal: this.signal, cache: 'no-store' });
+    } catch (error) {
+      if (this.signal.aborted) throw this.cancelled();
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new Failed(new DownloadError('network', `${host} could not be reached for ${this.label} (${detail}).`, { url }), 'source', true);
+    }
+    const dropBody = () => response.body?.cancel().catch(() => undefined);
+
+    if (response.status === 416 && this.done > 0) {
+      await dropBody();
+      // The partial may already be the whole file.
+      if (parseContentRange(response.headers.get('content-range'))?.total === this.done) return;
+      await this.discard();
+      throw new Failed(new DownloadError('http', `${host} refused to resume ${this.label}; starting again.`, { url, status: 416 }), 'dropped', true);
+    }
+    if (!response.ok) {
+      await dropBody();
+      const { status } = response;
+      const words = status === 404 ? 'not found (404)' : `an error (${status}${response.statusText ? ` ${response.statusText}` : ''})`;
+      const retryable = status >= 500 || status === 408 || status === 429;
+      throw new Failed(new DownloadError('http', `${host} answered ${words} for ${this.label}.`, { url, status }), 'source', retryable);
+    }
+    const type = response.headers.get('content-type');
+    if (isTextType(type)) {
+      await dropBody();
+      throw new Failed(this.notAModel(url, `a web page or text (${type})`, type ?? undefined), 'source', false);
+    }
+
+    let serverTotal: number | undefined;
+    if (response.status === 206) {
+      const range = parseContentRange(response.headers.get('content-range'));
+      if (range?.start !== this.done) {
+        await dropBody();
+        await this.discard();
+        throw new Failed(new DownloadError('http', `${host} sent another part of ${this.label} than asked; starting again.`, { url, status: 206 }), 'dropped', true);
+      }
+      serverTotal = range.total;
+    } else {
+      // 200: the whole file. After a Range request the server ignored it: start again from this body.
+      if (this.done > 0) await this.discard();
+      const encoded = (response.headers.get('content-encoding') ?? 'identity').toLowerCase() !== 'identity';
+      const length = response.headers.get('content-length');
+      if (!encoded && length !== null && /^\d+$/.test(length.trim())) serverTotal = Number(length);
+    }
+    if (serverTotal !== undefined) {
+      if (this.expectedSize !== undefined && serverTotal !== this.expectedSize) {
+        await dropBody();
+        throw new Failed(this.wrongSize(url, serverTotal), 'source', false);
+      }
+      this.total = serverTotal;
+      if (!this.quotaChecked) {
+        await dropBodyOnError(dropBody, () => this.checkQuota(serverTotal - this.done));
+      }
+    }
+    if (!response.body) throw new Failed(new DownloadError('network', `${host} sent no body for ${this.label}.`, { url }), 'dropped', true);
+    await this.readBody(url, response.body);
+  }
+
+  private notAModel(url: string, what: string, actual?: string): DownloadError {
+    return new DownloadError('not-a-model', `${hostOf(url)} sent ${what} instead of the model file ${this.label}; nothing was kept.`, { url, expected: 'application/octet-stream', actual });
+  }
+
+  private wrongSize(url: string | undefined, actual: number): DownloadError {
+    const expected = this.expectedSize!;
+    const came = url ? `${hostOf(url)} sent ${exactBytes(actual)}` : `${exactBytes(actual)} came`;
+    return new DownloadError('size', `${this.label} should be ${exactBytes(expected)} but ${came}; nothing was kept.`, { url, expected, actual });
+  }
+
+  private async readBody(url: string, body: ReadableStream<Uint8Array<ArrayBuffer>>) {
+    const { key, store } = this.options;
+    const reader = body.getReader();
+    // A fresh start holds the first bytes back until it is clear they are not a web page.
+    let head: Uint8Array<ArrayBuffer>[] | null = this.done === 0 ? [] : null;
+    let headSize = 0;
+    this.sampleAt = this.now();
+    this.sampleDone = this.done;
+    let ended = false;
+    const write = async (chunk: Uint8Array<ArrayBuffer>) => {
+      if (this.expectedSize !== undefined && this.done + chunk.length > this.expectedSize) {
+        await reader.cancel().catch(() => undefined);
+        await this.refuse(this.wrongSize(url, this.done + chunk.length));
+      }
+      await this.storage(() => store.appendPartial(key, chunk));
+      this.hasher.update(chunk);
+      this.done += chunk.length;
+      this.report('downloading', this.done, this.total);
+    };
+    const releaseHead = async () => {
+      const chunks = head ?? [];
+      head = null;
+      const joined = new Uint8Array(headSize);
+      let at = 0;
+      for (const chunk of chunks) {
+        joined.set(chunk, at);
+        at += chunk.length;
+      }
+      if (looksLikeMarkup(joined.subarray(0, 512))) {
+        await reader.cancel().catch(() => undefined);
+        throw new Failed(this.notAModel(url, 'a web page'), 'source', false);
+      }
+      if (joined.length) await write(joined);
+    };
+    try {
+      for (;;) {
+        let read: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
+        try {
+          read = await reader.read();
+        } catch (error) {
+          if (this.signal.aborted) throw this.cancelled();
+          if (head) await releaseHead();
+          const detail = error instanceof Error ? error.message : String(error);
+          throw new Failed(new DownloadError('network', `The connection to ${hostOf(url)} dropped after ${formatBytes(this.done)} of ${this.label} (${detail}).`, { url }), 'dropped', true);
+        }
+        if (read.done) break;
+        this.throwIfCancelled();
+        if (head) {
+          head.push(read.value);
+          headSize += read.value.length;
+          if (headSize >= 512) await releaseHead();
+          continue;
+        }
+        await write(read.value);
+      }
+      if (head) await releaseHead();
+      ended = true;
+    } finally {
+      if (!ended) await reader.cancel().catch(() => undefined);
+      reader.releaseLock();
+    }
+    if (this.total !== undefined && this.done < this.total) {
+      throw new Failed(new DownloadError('network', `${hostOf(url)} ended ${this.label} after ${formatBytes(this.done)} of ${formatBytes(this.total)}.`, { url }), 'dropped', true);
+    }
+  }
+
+  private async finish(): Promise<DownloadResult> {
+    if (this.expectedSize !== undefined && this.done !== this.expectedSize) await this.refuse(this.wrongSize(undefined, this.done));
+    const sha256 = this.hasher.digest('hex');
+    if (this.expectedHash !== undefined && sha256 !== this.expectedHash) {
+      await this.refuse(new DownloadError('hash', `${this.label} is damaged or not the expected file: its SHA-256 is ${sha256}, the catalog says ${this.expectedHash}. Nothing was kept.`, { expected: this.expectedHash, actual: sha256 }));
+    }
+    await this.storage(() => this.options.store.commit(this.options.key));
+    this.report('downloading', this.done, this.done, true);
+    return { size: this.done, sha256, verified: this.expectedHash !== undefined };
+  }
+}
+
+/** Runs `work`; when it throws, the response body is let go first. */
+async function dropBodyOnError(dropBody: () => unknown, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    await dropBody();
+    throw error;
+  }
+}
