@@ -3,6 +3,10 @@ import { findChromium } from './scripts/chromium.mjs';
 import { fakeBaseUrls, fakeOrigin } from './e2e/fakes/ports';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
+const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update'];
+const launch = (webgpu: boolean) => ({ executablePath: findChromium(), args: webgpu ? [...chromiumArgs, '--enable-unsafe-webgpu'] : chromiumArgs });
+// Specs that run the local models twice: on WebGPU (SwiftShader) and without it (the WASM fallback).
+const onBothBackends = /local-.*\.spec\.ts/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,11 +20,12 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
-    launchOptions: {
-      executablePath: findChromium(),
-      args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update'],
-    },
   },
+  projects: [
+    { name: 'chromium', use: { launchOptions: launch(true) }, testIgnore: onBothBackends },
+    { name: 'webgpu', use: { launchOptions: launch(true) }, testMatch: onBothBackends },
+    { name: 'wasm', use: { launchOptions: launch(false) }, testMatch: onBothBackends },
+  ],
   webServer: [
     {
       // Fake cloud providers that follow docs/providers.md, on loopback.

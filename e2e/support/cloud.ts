@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
+import type { ModelHostFault } from '../fakes/modelHost';
 import type { Fault, Seen } from '../fakes/toolkit';
 import { fakeOrigin, type fakePorts } from '../fakes/ports';
 import { EditorPage, fixture, readMaskFixture } from './editorPage';
@@ -16,7 +17,7 @@ export function fake(name: FakeName) {
   const url = (path: string) => `${fakeOrigin(name)}/__control/${path}`;
   return {
     reset: () => fetch(url('reset'), { method: 'POST' }),
-    faults: (faults: Fault[]) => fetch(url('faults'), { method: 'POST', body: JSON.stringify(faults) }),
+    faults: (faults: (Fault | ModelHostFault)[]) => fetch(url('faults'), { method: 'POST', body: JSON.stringify(faults) }),
     jobMs: (ms: number) => fetch(url('job-ms'), { method: 'POST', body: JSON.stringify({ ms }) }),
     seen: async () => (await (await fetch(url('seen'))).json()) as Seen[],
   };

@@ -1,6 +1,5 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { openImage } from '../editor/imageActions';
-import { SettingsPanel } from '../settings/SettingsPanel';
 import { useEditor } from '../editor/store';
 
 const saveLabels = {
@@ -9,6 +8,9 @@ const saveLabels = {
   saved: 'All changes saved in this browser',
   failed: 'Not saved',
 } as const;
+
+// The Settings dialog loads when it is first opened.
+const SettingsPanel = lazy(() => import('../settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
 /** App title, the image's name and size, and the upload control. */
 export function Header() {
@@ -32,7 +34,11 @@ export function Header() {
       <button type="button" onClick={() => setSettingsOpen(true)} className="rounded-md border border-neutral-700 px-3 py-1.5 text-sm hover:bg-neutral-800">
         Settings
       </button>
-      <SettingsPanel open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsPanel open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
       <label className="cursor-pointer rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white focus-within:ring-2 focus-within:ring-white">
         Upload image
         <input

@@ -96,6 +96,8 @@ export interface EngineSettingField {
   default?: string;
   /** A line under the field: where to find it, what it changes. */
   hint?: string;
+  /** Chosen elsewhere in the editor (the local model's Model select), not in the Settings dialog. */
+  hidden?: boolean;
 }
 
 /** Settings the user chose for an engine (model id, keys): strings, kept by the app. */

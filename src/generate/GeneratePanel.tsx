@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { maskDoc } from '../editor/session';
 import { useEditor } from '../editor/store';
 import { engineById, engines } from '../engines/registry';
@@ -9,6 +10,10 @@ import { useParams } from '../params/paramsStore';
 import { currentEngine, useEngine, useEngineSettingsOf } from '../params/useEngine';
 import { controlClass, labelClass } from '../ui/fieldStyles';
 import { JobQueueView } from './JobQueueView';
+import { useModelLibrary } from '../engines/local/library';
+
+// Only those who choose the local engine load its panel.
+const LocalModelPanel = lazy(() => import('./LocalModelPanel').then((m) => ({ default: m.LocalModelPanel })));
 
 /** Another engine: the one left behind frees its workers and models once it has no jobs. */
 function chooseEngine(engineId: string) {
@@ -43,7 +48,9 @@ function generate() {
 export function GeneratePanel() {
   const engine = useEngine();
   const settings = useEngineSettingsOf(engine);
-  const readiness = useQuery({ queryKey: ['engine-readiness', engine.id, settings], queryFn: () => engine.readiness(settings) });
+  // Local models become ready as their downloads end: the library's states are part of the question.
+  const models = useModelLibrary((s) => s.states);
+  const readiness = useQuery({ queryKey: ['engine-readiness', engine.id, settings, models], queryFn: () => engine.readiness(settings) });
   const notReady = readiness.data && !readiness.data.ready ? readiness.data : null;
   return (
     <section aria-label="Generate" className="flex flex-col gap-3 p-4">
@@ -65,6 +72,11 @@ export function GeneratePanel() {
           </p>
         )}
       </div>
+      {engine.id === 'local' && (
+        <Suspense fallback={<p className="text-xs text-neutral-500">Loading the model list…</p>}>
+          <LocalModelPanel />
+        </Suspense>
+      )}
       <button
         type="button"
         onClick={generate}

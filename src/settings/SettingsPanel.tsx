@@ -42,7 +42,7 @@ function SettingField({ engineId, field }: { engineId: string; field: NonNullabl
 }
 
 function EngineSettings({ engine, serverKey }: { engine: Engine; serverKey: boolean }) {
-  const fields = (engine.settingsFields ?? []).filter((f) => !(serverKey && f.secret));
+  const fields = (engine.settingsFields ?? []).filter((f) => !f.hidden && !(serverKey && f.secret));
   const test = useMutation({
     mutationFn: async () => {
       const controller = new AbortController();
@@ -87,7 +87,7 @@ export function SettingsPanel({ open, onClose }: { open: boolean; onClose: () =>
     if (open && !element?.open) element?.showModal();
     if (!open && element?.open) element.close();
   }, [open]);
-  const configurable = engines.filter((engine) => engine.settingsFields?.length);
+  const configurable = engines.filter((engine) => engine.settingsFields?.some((f) => !f.hidden));
   return (
     <dialog
       ref={dialog}

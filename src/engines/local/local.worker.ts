@@ -94,6 +94,8 @@ async function runSession(loaded: Loaded, feeds: Record<string, TensorData>): Pr
 const api = {
   /** What the browser offers, and the backend the current choice gives. */
   async probe(backendChoice: BackendChoice): Promise<{ capabilities: Capabilities; backend: Backend }> {
+    // Sessions made for the other backend go: the next job makes them again.
+    if (backendChoice !== choice) await api.release();
     choice = backendChoice;
     const found = await probe();
     return { capabilities: found, backend: chooseBackend(found, choice) };
@@ -155,4 +157,6 @@ const api = {
 };
 
 export type LocalWorkerApi = typeof api;
-serveBridge(api as unknown as Record<string, (...args: never[]) => unknown>);
+// onnxruntime's wasm threads start this same script as workers named "em-pthread": they
+// run its thread code (started by the import above) and must not answer the bridge.
+if (!self.name.startsWith('em-pthread')) serveBridge(api as unknown as Record<string, (...args: never[]) => unknown>);

@@ -4,8 +4,11 @@
  * fails, and nothing kept unless it is the right file: no web page, the expected size, the
  * expected SHA-256.
  */
+import { formatBytes } from './bytes';
 import { createSHA256, type IHasher } from 'hash-wasm';
 import type { ModelStore } from './modelStore';
+
+export { formatBytes };
 
 export type DownloadErrorKind =
   /** The host could not be reached, or the connection kept dropping. The partial file is kept. */
@@ -102,12 +105,6 @@ export interface DownloadResult {
 }
 
 /** Decimal units, as model hosts list sizes: 208,044,816 bytes is "208 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1e6) return `${Math.round(bytes / 1e3)} KB`;
-  if (bytes < 1e9) return bytes < 1e7 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e6)} MB`;
-  return `${(bytes / 1e9).toFixed(2)} GB`;
-}
 
 const exactBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
 

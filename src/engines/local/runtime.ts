@@ -1,0 +1,40 @@
+import type { RgbaImage } from '../../image/rgba';
+import type { Mask } from '../../mask/types';
+import type { Backend, BackendChoice, Capabilities } from './backend';
+import { WorkerBridge } from './bridge';
+import type { LocalWorkerApi } from './local.worker';
+import type { TensorInfo } from './removers';
+
+/**
+ * The page's side of the model worker: one bridge, started on first use and ended when idle
+ * for a few minutes or when the user switches engine, which frees every session.
+ */
+const bridge = new WorkerBridge<LocalWorkerApi>(
+  () => new Worker(new URL('./local.worker.ts', import.meta.url), { type: 'module', name: 'local models' }),
+  5 * 60_000,
+);
+
+export function probeBackend(choice: BackendChoice): Promise<{ capabilities: Capabilities; backend: Backend }> {
+  return bridge.call('probe', [choice]);
+}
+
+export function loadModel(id: string, files: Record<string, Blob>, main: string, signal?: AbortSignal): Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[]; backend: Backend }> {
+  return bridge.call('load', [id, files, main], { signal });
+}
+
+export function runRemoval(id: string, image: RgbaImage, mask: Mask, signal: AbortSignal) {
+  return bridge.call('remove', [id, image, mask], { signal, transfer: [image.data.buffer] });
+}
+
+export function releaseModels(id?: string) {
+  return bridge.running ? bridge.call('release', [id]) : Promise.resolve();
+}
+
+/** Ends the worker: every session goes with it. */
+export function stopModelWorker() {
+  bridge.terminate();
+}
+
+export function sessionRunMs(): Promise<number> {
+  return bridge.call('sessionRunMs', []);
+}

@@ -1,0 +1,153 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { BackendChoice } from '../engines/local/backend';
+import { totalSize } from '../engines/local/catalog';
+import { addModelFromFiles, addModelFromUrl } from '../engines/local/addModels';
+import { allModels, cancelDownload, deleteModel, downloadModel, refreshModelStates, useModelLibrary, type ModelState } from '../engines/local/library';
+import { formatBytes } from '../engines/local/models/bytes';
+import { probeBackend } from '../engines/local/runtime';
+import { setEngineSetting, settingsFor, useEngineSettings } from '../engineSettings/store';
+import { showError, showInfo } from '../notices/notices';
+import { controlClass, labelClass } from '../ui/fieldStyles';
+import { PanelButton } from '../ui/IconButton';
+
+const ENGINE = 'local';
+
+function stateWords(state: ModelState | undefined, size: number) {
+  const bytes = size ? ` · ${formatBytes(size)}` : '';
+  if (state?.status === 'ready') return `ready${bytes}`;
+  if (state?.status === 'downloading') return `downloading${bytes}`;
+  return `not downloaded${bytes}`;
+}
+
+const report = (what: string) => (error: unknown) => showError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+
+function DownloadProgress({ state }: { state: ModelState }) {
+  const progress = state.progress;
+  if (!progress) return null;
+  const { done, total, bytesPerSecond, phase } = progress;
+  const text = phase === 'checking' ? 'Checking what was already downloaded…' : `${formatBytes(done)}${total ? ` of ${formatBytes(total)}` : ''} · ${formatBytes(bytesPerSecond)}/s`;
+  return (
+    <div className="flex flex-col gap-1">
+      <progress aria-label="Model download" className="h-1.5 w-full accent-accent" max={total ?? undefined} value={total ? done : undefined} />
+      <p className="text-xs text-neutral-400">{text}</p>
+    </div>
+  );
+}
+
+/** The local engine's model, its download, where it runs, and adding models from a URL or from disk. */
+export function LocalModelPanel() {
+  const urlId = useId();
+  const modelId = useEngineSettings((s) => s.values[ENGINE]?.model) ?? settingsFor(ENGINE).model;
+  const choice = (useEngineSettings((s) => s.values[ENGINE]?.backend) ?? 'auto') as BackendChoice;
+  const added = useModelLibrary((s) => s.added);
+  const states = useModelLibrary((s) => s.states);
+  const lastBackend = useModelLibrary((s) => s.lastBackend);
+  const [adding, setAdding] = useState(false);
+  const [url, setUrl] = useState('');
+  useQuery({ queryKey: ['local-models'], queryFn: () => refreshModelStates().then(() => true) });
+  const backend = useQuery({ queryKey: ['local-backend', choice], queryFn: () => probeBackend(choice) });
+  const models = allModels({ added, states });
+  const model = models.find((m) => m.id === modelId);
+  const state = model ? states[model.id] : undefined;
+
+  const add = async () => {
+    setAdding(false);
+    try {
+      const found = await addModelFromUrl(url, (id) => setEngineSetting(ENGINE, 'model', id));
+      setEngineSetting(ENGINE, 'model', found.id);
+      setUrl('');
+      showInfo(`Added ${found.name} (${found.kind === 'lama' ? 'LaMa-shaped' : found.kind === 'migan' ? 'MI-GAN-shaped' : found.kind}); its hash was not known beforehand, so this download pinned it.`);
+    } catch (error) {
+      report('That model could not be added')(error);
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-2 rounded-md border border-neutral-800 p-2.5">
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${urlId}-model`} className={labelClass}>
+          Model
+        </label>
+        <select id={`${urlId}-model`} value={modelId} onChange={(e) => setEngineSetting(ENGINE, 'model', e.target.value)} className={controlClass()}>
+          {models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} · {stateWords(states[m.id], totalSize(m))}
+            </option>
+          ))}
+        </select>
+      </div>
+      {model && state?.status === 'downloading' && (
+        <>
+          <DownloadProgress state={state} />
+          <PanelButton onClick={() => cancelDownload(model.id)}>Cancel download</PanelButton>
+        </>
+      )}
+      {model && state?.status !== 'downloading' && state?.status !== 'ready' && model.files.every((f) => f.url) && (
+        <PanelButton onClick={() => void downloadModel(model.id).catch(report(`${model.name} was not downloaded`))}>
+          {state?.partial ? 'Download model (resume)' : 'Download model'}
+        </PanelButton>
+      )}
+      {model && state?.status === 'ready' && (
+        <PanelButton onClick={() => void deleteModel(model.id).catch(report('The model could not be deleted'))}>Delete model</PanelButton>
+      )}
+      {model && <p className="text-xs text-neutral-500">Licence: {model.licence}</p>}
+
+      <div className="flex items-center gap-2 text-xs">
+        <span className="text-neutral-400">Runs on</span>
+        <output aria-label="Backend" className="flex-1 text-neutral-200">
+          {lastBackend ?? backend.data?.backend.label ?? (backend.isError ? 'WASM: the model worker did not start' : 'Checking…')}
+        </output>
+      </div>
+      <label className="flex items-center gap-2 text-xs text-neutral-300">
+        Run on
+        <select value={choice} onChange={(e) => setEngineSetting(ENGINE, 'backend', e.target.value)} className={`${controlClass()} py-0.5 text-xs`}>
+          <option value="auto">Auto</option>
+          <option value="webgpu">WebGPU</option>
+          <option value="wasm">WASM</option>
+        </select>
+      </label>
+
+      <div className="flex flex-wrap gap-1.5">
+        <PanelButton onClick={() => setAdding((v) => !v)}>Add model from URL</PanelButton>
+        <label className="cursor-pointer rounded-md border border-neutral-700 px-2.5 py-1.5 text-sm hover:bg-neutral-700">
+          Load model from folder
+          <input
+            type="file"
+            aria-label="Load model from folder"
+            className="sr-only"
+            multiple
+            // A folder or a single .onnx file: both come as files.
+            {...({ webkitdirectory: '' } as object)}
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              e.target.value = '';
+              if (files.length)
+                void addModelFromFiles(files)
+                  .then((found) => {
+                    setEngineSetting(ENGINE, 'model', found.id);
+                    showInfo(`Loaded ${found.name} from disk.`);
+                  })
+                  .catch(report('That model could not be loaded'));
+            }}
+          />
+        </label>
+      </div>
+      {adding && (
+        <div className="flex gap-1.5">
+          <input
+            type="url"
+            aria-label="Model URL"
+            placeholder="https://…/model.onnx"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            className={`${controlClass()} min-w-0 flex-1`}
+          />
+          <PanelButton onClick={() => void add()} disabled={!url.trim()}>
+            Add
+          </PanelButton>
+        </div>
+      )}
+    </div>
+  );
+}
