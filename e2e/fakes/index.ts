@@ -6,8 +6,9 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { fakePorts } from './ports';
 import { runflowFake } from './runflow';
+import { runwareFake } from './runware';
 
-const fakes: Record<string, (origin: () => string) => Hono> = { runflow: runflowFake };
+const fakes: Record<string, (origin: () => string) => Hono> = { runflow: runflowFake, runware: runwareFake };
 
 for (const [name, make] of Object.entries(fakes)) {
   const port = fakePorts[name as keyof typeof fakePorts];
