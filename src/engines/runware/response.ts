@@ -68,9 +68,9 @@ export function answerErrors(body: unknown): RunwareError[] {
   return errors;
 }
 
-/** One error in Runware's words: the parameter it names, the message, the code. */
+/** One error in Runware's words: the parameter it blames (for a refused input), the message, the code. */
 export function describeError({ code, message, parameter }: RunwareError): string {
-  const about = parameter && !message.includes(parameter) ? `${parameter}: ` : '';
+  const about = parameter && kindOfCode(code) === 'invalid-input' && !message.includes(parameter) ? `${parameter}: ` : '';
   return `${about}${message}${code && !message.includes(code) ? ` (${code})` : ''}`;
 }
 

@@ -201,7 +201,7 @@ describe('Runware answers', () => {
 
   it('reads both error shapes, the parameter a string or a list', () => {
     const list = { errors: [{ code: 'invalidApiKey', message: 'Invalid API key. Get one at https://my.runware.ai/signup', parameter: 'apiKey', taskType: 'authentication', taskUUID: 't1' }] };
-    expect(errorMessage(list)).toBe('apiKey: Invalid API key. Get one at https://my.runware.ai/signup (invalidApiKey)');
+    expect(errorMessage(list)).toBe('Invalid API key. Get one at https://my.runware.ai/signup (invalidApiKey)');
     expect(errorMessage({ errors: [{ code: 'invalidDimensions', message: 'Width and height must be multiples of 64.', parameter: ['width', 'height'] }] })).toBe(
       'width, height: Width and height must be multiples of 64. (invalidDimensions)',
     );
