@@ -10,6 +10,7 @@ import { modelHostFake } from './modelHost';
 import { modelslabFake } from './modelslab';
 import { fakePorts } from './ports';
 import { runflowFake } from './runflow';
+import { runwareFake } from './runware';
 import { scenarioFake } from './scenario';
 
 // The tiny generated models (`npm run models`); read at each request, so they may come later.
@@ -19,6 +20,7 @@ if (!existsSync(testModels)) console.log(`fake modelHost: ${testModels} is missi
 const fakes: Record<string, (origin: () => string) => Hono> = {
   runflow: runflowFake,
   scenario: scenarioFake,
+  runware: runwareFake,
   modelslab: modelslabFake,
   modelHost: () => modelHostFake({ folder: testModels }),
 };
