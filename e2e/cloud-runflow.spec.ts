@@ -66,9 +66,9 @@ test('Runflow: a wrong key gets the provider\'s own words in an alert, and the i
   await expect(section.getByRole('status')).toHaveText('Runflow answered: service ok, key accepted.');
 });
 
-test('Runflow: Cancel while polling stops at once', async ({ page }) => {
+test('Runflow: Cancel while polling stops at once, and the run is never polled again', async ({ page }) => {
   const editor = new EditorPage(page);
-  await runflow.jobMs(20_000);
+  await runflow.jobMs(60_000);
   await prepareJob(editor, 'Runflow', { variations: 1 });
   await setKeys(page, { 'Runflow API key': RUNFLOW_KEY });
   await editor.button('Generate').click();
@@ -77,9 +77,15 @@ test('Runflow: Cancel while polling stops at once', async ({ page }) => {
   await queue.getByRole('button', { name: 'Cancel' }).click();
   await expect(queue).toHaveCount(0);
   await expect(page.getByText('Cancelled: no variation had finished.')).toBeVisible();
-  const polls = (await runflow.seen()).filter((s) => s.path.startsWith('/v1/runs/')).length;
-  await page.waitForTimeout(3000);
-  expect((await runflow.seen()).filter((s) => s.path.startsWith('/v1/runs/')).length).toBe(polls);
+  const pollsOf = async (path: string) => (await runflow.seen()).filter((s) => s.path === path).length;
+  const cancelled = (await runflow.seen()).find((s) => s.path.startsWith('/v1/runs/'))!.path;
+  const polls = await pollsOf(cancelled);
+
+  // A second run goes to the end (several polls, seconds apart); the cancelled one is not polled meanwhile.
+  await runflow.jobMs(1500);
+  await editor.button('Generate').click();
+  await expect(results(editor).getByAltText('Variation 1')).toBeVisible({ timeout: 30_000 });
+  expect(await pollsOf(cancelled)).toBe(polls);
 });
 
 test('Runflow: a reload while polling picks the run up, and its results still arrive, without paying again', async ({ page }) => {

@@ -47,7 +47,8 @@ export function LocalModelPanel() {
   const [url, setUrl] = useState('');
   useQuery({ queryKey: ['local-models'], queryFn: () => refreshModelStates().then(() => true) });
   const backend = useQuery({ queryKey: ['local-backend', choice], queryFn: () => probeBackend(choice) });
-  const models = allModels({ added, states });
+  // Models ready on this device come first: they run at once.
+  const models = allModels({ added, states }).sort((a, b) => Number(states[b.id]?.status === 'ready') - Number(states[a.id]?.status === 'ready'));
   const model = models.find((m) => m.id === modelId);
   const state = model ? states[model.id] : undefined;
 
