@@ -1,10 +1,11 @@
 import type Konva from 'konva';
-import { useEffect, useLayoutEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { Circle, Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
 import { openImage } from '../editor/imageActions';
 import { useEditor } from '../editor/store';
 import { imageFilesFrom } from '../editor/loadImage';
 import { attachGestures } from './gestures';
+import { LayerRedraw } from './layerRedraw';
 import { MaskOverlay } from './maskOverlay';
 import { useOverlayPainter } from './useOverlayPainter';
 import { useCloseReplaced } from '../ui/useCloseReplaced';
@@ -37,7 +38,12 @@ export function EditorCanvas() {
   const lassoPreview = useRef<Konva.Line>(null);
 
   const overlay = useMemo(() => (image ? new MaskOverlay(image.width, image.height) : null), [image]);
-  useOverlayPainter(overlay, maskLayer);
+  const [maskRedraw] = useState(() => new LayerRedraw());
+  useEffect(() => {
+    maskRedraw.drawOn(() => maskLayer.current);
+    return () => maskRedraw.dispose();
+  }, [maskRedraw]);
+  useOverlayPainter(overlay, maskRedraw);
   useCloseReplaced(image?.bitmap);
 
   // A new image (or a restored one without a saved view) starts fitted to the canvas.
@@ -52,13 +58,13 @@ export function EditorCanvas() {
       container: element,
       getView: () => viewRef.current,
       setView: (next) => useEditor.setState({ view: next }),
-      maskLayer: () => maskLayer.current,
+      drawMask: () => maskRedraw.flush(),
       uiLayer: () => uiLayer.current,
       cursor: () => cursor.current,
       rectanglePreview: () => rectanglePreview.current,
       lassoPreview: () => lassoPreview.current,
     });
-  }, [image]);
+  }, [image, maskRedraw]);
 
   useEffect(() => {
     const element = container.current;

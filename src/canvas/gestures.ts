@@ -18,7 +18,8 @@ export interface GestureTargets {
   container: HTMLElement;
   getView(): View | null;
   setView(view: View): void;
-  maskLayer(): Konva.Layer | null;
+  /** Draws the mask changes requested so far now, in the frame under way. */
+  drawMask(): void;
   uiLayer(): Konva.Layer | null;
   cursor(): Konva.Circle | null;
   rectanglePreview(): Konva.Rect | null;
@@ -64,7 +65,7 @@ export function attachGestures(t: GestureTargets): () => void {
     stroke.queue = [];
     if (dirty) {
       maskDoc.notifyStroke(dirty);
-      t.maskLayer()?.draw();
+      t.drawMask();
     }
   }
 
