@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { Circle, Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
+import { Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
 import { openImage } from '../editor/imageActions';
 import { useEditor } from '../editor/store';
 import { imageFilesFrom } from '../editor/loadImage';
@@ -33,7 +33,7 @@ export function EditorCanvas() {
 
   const maskLayer = useRef<Konva.Layer>(null);
   const uiLayer = useRef<Konva.Layer>(null);
-  const cursor = useRef<Konva.Circle>(null);
+  const cursor = useRef<HTMLDivElement>(null);
   const rectanglePreview = useRef<Konva.Rect>(null);
   const lassoPreview = useRef<Konva.Line>(null);
 
@@ -128,12 +128,17 @@ export function EditorCanvas() {
             {overlay && <KonvaImage image={overlay.canvas} opacity={overlaySettings.opacity} />}
           </Layer>
           <Layer ref={uiLayer}>
-            <Circle ref={cursor} visible={false} stroke="#fff" strokeWidth={1.5} strokeScaleEnabled={false} shadowColor="#000" shadowBlur={2} shadowOpacity={0.9} />
             <Rect ref={rectanglePreview} visible={false} stroke="#fff" dash={[6, 4]} strokeWidth={1.5} strokeScaleEnabled={false} fill="rgba(255,255,255,0.12)" />
             <Line ref={lassoPreview} visible={false} closed stroke="#fff" dash={[6, 4]} strokeWidth={1.5} strokeScaleEnabled={false} fill="rgba(255,255,255,0.12)" />
           </Layer>
         </Stage>
       )}
+      {/* The brush outline, moved by a transform: following the pointer repaints no canvas. */}
+      <div
+        ref={cursor}
+        aria-hidden
+        className="pointer-events-none invisible absolute top-0 left-0 rounded-full border-[1.5px] border-white shadow-[0_0_2px_rgba(0,0,0,0.9),inset_0_0_2px_rgba(0,0,0,0.9)] will-change-transform"
+      />
     </section>
   );
 }
