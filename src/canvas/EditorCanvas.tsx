@@ -5,6 +5,7 @@ import { openImage } from '../editor/imageActions';
 import { useEditor } from '../editor/store';
 import { imageFilesFrom } from '../editor/loadImage';
 import { attachGestures } from './gestures';
+import { InputSurface } from './InputSurface';
 import { LayerRedraw } from './layerRedraw';
 import { MaskOverlay } from './maskOverlay';
 import { useOverlayPainter } from './useOverlayPainter';
@@ -133,6 +134,7 @@ export function EditorCanvas() {
           </Layer>
         </Stage>
       )}
+      <InputSurface />
       {/* The brush outline, moved by a transform: following the pointer repaints no canvas. */}
       <div
         ref={cursor}
