@@ -4,11 +4,11 @@ import { pngOfSize } from './support/imageFiles';
 
 /** A textured photo and a big hole: each variation of the remover takes a while, so a job can be caught half done. */
 async function startSlowJob(editor: EditorPage, variations: number) {
-  await editor.upload(pngOfSize(1600, 1200, (x, y) => [(x * 7) % 256, (y * 5) % 256, ((x ^ y) * 3) % 256, 255], 'busy.png'));
-  await expect(editor.imageSize()).toHaveText('1600 × 1200');
+  await editor.upload(pngOfSize(1000, 750, (x, y) => [(x * 7) % 256, (y * 5) % 256, ((x ^ y) * 3) % 256, 255], 'busy.png'));
+  await expect(editor.imageSize()).toHaveText('1000 × 750');
   await editor.waitForView();
   await editor.button('Rectangle').click();
-  await editor.drag([300, 250], [1300, 950]);
+  await editor.drag([250, 200], [750, 550]);
   await editor.field('Variations').fill(String(variations));
   await editor.page.getByLabel('Random seed').uncheck();
   await editor.field('Seed').fill('500');

@@ -250,3 +250,34 @@ test('brush size keys, and holding O or the button shows the original without th
   await page.getByLabel('Show mask').check();
   await expect.poll(pixel).toEqual([0, 255, 0]);
 });
+
+test('a stroke shows on screen as it is painted; Escape mid-stroke leaves no trace', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.setBrush(30);
+  await editor.field('Mask colour').fill('#00ff00');
+  await editor.page.getByLabel('Mask opacity').fill('100');
+  const pixel = async (x: number, y: number) => {
+    const at = await editor.toScreen(x, y);
+    const shot = await page.screenshot({ clip: { x: at.x, y: at.y, width: 1, height: 1 } });
+    return [...PNG.sync.read(shot).data.subarray(0, 3)];
+  };
+
+  // Mid-stroke, the painted part is already drawn over the photo.
+  const start = await editor.toScreen(100, 300);
+  const end = await editor.toScreen(300, 300);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 10 });
+  await expect.poll(() => pixel(200, 300)).toEqual([0, 255, 0]);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect.poll(() => pixel(200, 300)).not.toEqual([0, 255, 0]);
+  expect((await editor.exportMask()).values.every((v) => v === 0)).toBe(true);
+  await expect(editor.button('Undo')).toBeDisabled();
+
+  await editor.drag([100, 400], [300, 400]);
+  await expect.poll(() => pixel(200, 400)).toEqual([0, 255, 0]);
+  await editor.button('Undo').click();
+  await expect.poll(() => pixel(200, 400)).not.toEqual([0, 255, 0]);
+  await expect(editor.button('Undo')).toBeDisabled();
+});

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { featherBenchmark } from '../../src/mask/feather.bench';
 import { startBrowser } from './browser';
 import { initialJavaScript } from './bundleSize';
-import { paintingBenchmark } from './painting';
+import { paintingBenchmark, REFERENCE_MOVE_MS } from './painting';
 import { startupBenchmark } from './startup';
 import { pasteBackBenchmark } from './compositing/index';
 import { removeInAppBenchmark } from './removeInApp';
@@ -74,6 +74,8 @@ try {
   for (const p of painting) {
     line(`  zoom ${p.zoom}: stroke work per frame, median / p95`, `${ms(p.workMedian)} / ${ms(p.workP95)}`, 'p95 target < 16.7 ms');
     line(`  zoom ${p.zoom}: frame interval, median / p95`, `${ms(p.frameMedian)} / ${ms(p.frameP95)}`);
+    const ratio = (p.moveMedian / REFERENCE_MOVE_MS).toFixed(2);
+    line(`  zoom ${p.zoom}: pointer-move handling, median / p95`, `${ms(p.moveMedian)} / ${ms(p.moveP95)}`, `inpaint-web ${ms(REFERENCE_MOVE_MS)} median; ratio ${ratio}`);
   }
 
   const startup = wanted('startup') ? await startupBenchmark(session.browser, session.url) : null;

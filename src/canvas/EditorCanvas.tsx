@@ -1,10 +1,12 @@
 import type Konva from 'konva';
-import { useEffect, useLayoutEffect, useMemo, useRef, type DragEvent } from 'react';
-import { Circle, Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
 import { openImage } from '../editor/imageActions';
 import { useEditor } from '../editor/store';
 import { imageFilesFrom } from '../editor/loadImage';
 import { attachGestures } from './gestures';
+import { InputSurface } from './InputSurface';
+import { LayerRedraw } from './layerRedraw';
 import { MaskOverlay } from './maskOverlay';
 import { useOverlayPainter } from './useOverlayPainter';
 import { useCloseReplaced } from '../ui/useCloseReplaced';
@@ -36,12 +38,17 @@ export function EditorCanvas() {
 
   const maskLayer = useRef<Konva.Layer>(null);
   const uiLayer = useRef<Konva.Layer>(null);
-  const cursor = useRef<Konva.Circle>(null);
+  const cursor = useRef<HTMLDivElement>(null);
   const rectanglePreview = useRef<Konva.Rect>(null);
   const lassoPreview = useRef<Konva.Line>(null);
 
   const overlay = useMemo(() => (image ? new MaskOverlay(image.width, image.height) : null), [image]);
-  useOverlayPainter(overlay, maskLayer);
+  const [maskRedraw] = useState(() => new LayerRedraw());
+  useEffect(() => {
+    maskRedraw.drawOn(() => maskLayer.current);
+    return () => maskRedraw.dispose();
+  }, [maskRedraw]);
+  useOverlayPainter(overlay, maskRedraw);
   useCloseReplaced(image?.bitmap);
 
   // A new image (or a restored one without a saved view) starts fitted to the canvas.
@@ -68,13 +75,13 @@ export function EditorCanvas() {
       container: element,
       getView: () => viewRef.current,
       setView: (next) => useEditor.setState({ view: next }),
-      maskLayer: () => maskLayer.current,
+      drawMask: () => maskRedraw.flush(),
       uiLayer: () => uiLayer.current,
       cursor: () => cursor.current,
       rectanglePreview: () => rectanglePreview.current,
       lassoPreview: () => lassoPreview.current,
     });
-  }, [image]);
+  }, [image, maskRedraw]);
 
   useEffect(() => {
     const element = container.current;
@@ -133,12 +140,18 @@ export function EditorCanvas() {
             {result && !showOriginal && (
               <Line points={[(image.width * split) / 100, 0, (image.width * split) / 100, image.height]} stroke="#fff" strokeWidth={2} strokeScaleEnabled={false} shadowColor="#000" shadowBlur={3} />
             )}
-            <Circle ref={cursor} visible={false} stroke="#fff" strokeWidth={1.5} strokeScaleEnabled={false} shadowColor="#000" shadowBlur={2} shadowOpacity={0.9} />
             <Rect ref={rectanglePreview} visible={false} stroke="#fff" dash={[6, 4]} strokeWidth={1.5} strokeScaleEnabled={false} fill="rgba(255,255,255,0.12)" />
             <Line ref={lassoPreview} visible={false} closed stroke="#fff" dash={[6, 4]} strokeWidth={1.5} strokeScaleEnabled={false} fill="rgba(255,255,255,0.12)" />
           </Layer>
         </Stage>
       )}
+      <InputSurface />
+      {/* The brush outline, moved by a transform: following the pointer repaints no canvas. */}
+      <div
+        ref={cursor}
+        aria-hidden
+        className="pointer-events-none invisible absolute top-0 left-0 rounded-full border-[1.5px] border-white shadow-[0_0_2px_rgba(0,0,0,0.9),inset_0_0_2px_rgba(0,0,0,0.9)] will-change-transform"
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { unionRect, type Point, type Rect } from '../mask/types';
 import { maskDoc } from '../editor/session';
 import { useEditor } from '../editor/store';
 import { setSplit } from '../results/resultsStore';
+import { CursorRing } from './cursorRing';
 import { heldKeys } from './heldKeys';
 import { screenToImage, type View } from '../editor/view';
 
@@ -16,27 +17,32 @@ type Gesture =
   /** Comparing a result: a drag moves the before/after divider, never the mask. */
   | { kind: 'divider' };
 
-/** The Konva nodes the gestures draw on. */
+/** What the gestures draw on. */
 export interface GestureTargets {
   container: HTMLElement;
   getView(): View | null;
   setView(view: View): void;
-  maskLayer(): Konva.Layer | null;
+  /** Draws the mask changes requested so far now, in the frame under way. */
+  drawMask(): void;
   uiLayer(): Konva.Layer | null;
-  cursor(): Konva.Circle | null;
+  cursor(): HTMLElement | null;
   rectanglePreview(): Konva.Rect | null;
   lassoPreview(): Konva.Line | null;
 }
 
 /**
  * Mouse, pen and touch on the canvas: painting, rectangle and lasso fills, panning.
- * Pointer events only queue points; the mask and the layers are updated once per frame.
+ * Pointer moves are only queued; they are read, painted and drawn once per frame, so the
+ * browser gets each move handled at once and the next one is not kept waiting.
  */
 export function attachGestures(t: GestureTargets): () => void {
   let gesture: Gesture | null = null;
   let frame = 0;
   let bounds = t.container.getBoundingClientRect();
   let pointer: Point | null = null;
+  let moves: PointerEvent[] = [];
+  let previewsShown = false;
+  const ring = new CursorRing(t.cursor);
 
   const local = (e: PointerEvent | MouseEvent): Point => ({ x: e.clientX - bounds.left, y: e.clientY - bounds.top });
   const toImage = (p: Point) => screenToImage(t.getView()!, p);
@@ -48,10 +54,40 @@ export function attachGestures(t: GestureTargets): () => void {
   function drawFrame() {
     frame = 0;
     const started = performance.now();
+    applyMoves();
     if (gesture?.kind === 'stroke') paintQueued(gesture);
+    updateCursor();
     updatePreviews();
-    t.uiLayer()?.draw();
     performance.measure('paint-frame', { start: started });
+  }
+
+  /** The moves queued since the last frame, into the gesture under way. */
+  function applyMoves() {
+    if (!moves.length) return;
+    const events = moves;
+    moves = [];
+    pointer = local(events[events.length - 1]);
+    if (gesture?.kind === 'pan') {
+      const { start, startView } = gesture;
+      t.setView({ ...startView, x: startView.x + pointer.x - start.x, y: startView.y + pointer.y - start.y });
+    } else if (gesture?.kind === 'divider') {
+      moveDivider();
+    } else if (gesture?.kind === 'stroke') {
+      // Coalesced events keep fast strokes smooth at 60 Hz.
+      for (const e of events) {
+        const coalesced = e.getCoalescedEvents?.() ?? [];
+        for (const event of coalesced.length ? coalesced : [e]) gesture.queue.push(toImage(local(event)));
+      }
+    } else if (gesture?.kind === 'rectangle') {
+      gesture.end = toImage(pointer);
+    } else if (gesture?.kind === 'lasso') {
+      for (const e of events) gesture.points.push(toImage(local(e)));
+    }
+  }
+
+  function moveDivider() {
+    const image = useEditor.getState().image;
+    if (image && pointer) setSplit((toImage(pointer).x / image.width) * 100);
   }
 
   function paintQueued(stroke: Extract<Gesture, { kind: 'stroke' }>) {
@@ -67,19 +103,23 @@ export function attachGestures(t: GestureTargets): () => void {
     stroke.queue = [];
     if (dirty) {
       maskDoc.notifyStroke(dirty);
-      t.maskLayer()?.draw();
+      t.drawMask();
     }
   }
 
-  function updatePreviews() {
+  function updateCursor() {
     const { tool, brushSize, comparing } = useEditor.getState();
-    const cursor = t.cursor();
-    if (cursor) {
-      const brushTool = (tool === 'brush' || tool === 'eraser') && !comparing;
-      const visible = brushTool && pointer !== null && gesture?.kind !== 'pan' && !heldKeys.space;
-      cursor.visible(visible);
-      if (visible && pointer) cursor.setAttrs({ ...toImage(pointer), radius: brushSize / 2 });
-    }
+    const view = t.getView();
+    const brushTool = (tool === 'brush' || tool === 'eraser') && !comparing;
+    const visible = brushTool && view !== null && gesture?.kind !== 'pan' && !heldKeys.space;
+    ring.place(visible ? pointer : null, (brushSize / 2) * (view?.scale ?? 1));
+  }
+
+  function updatePreviews() {
+    const showing = gesture?.kind === 'rectangle' || gesture?.kind === 'lasso';
+    // The layer holds only these previews: with none shown before or now, it has nothing to redraw.
+    if (!showing && !previewsShown) return;
+    previewsShown = showing;
     const rectangle = t.rectanglePreview();
     if (rectangle) {
       rectangle.visible(gesture?.kind === 'rectangle');
@@ -90,6 +130,7 @@ export function attachGestures(t: GestureTargets): () => void {
       lasso.visible(gesture?.kind === 'lasso');
       if (gesture?.kind === 'lasso') lasso.points(gesture.points.flatMap((p) => [p.x, p.y]));
     }
+    t.uiLayer()?.draw();
   }
 
   function onPointerDown(e: PointerEvent) {
@@ -97,6 +138,8 @@ export function attachGestures(t: GestureTargets): () => void {
     if (!view || !useEditor.getState().image || gesture) return;
     bounds = t.container.getBoundingClientRect();
     pointer = local(e);
+    // Moves queued before the press are not part of the gesture.
+    moves = [];
     const panning = e.button === 1 || (e.button === 0 && heldKeys.space);
     if (!panning && e.button !== 0 && e.button !== 2) return;
     e.preventDefault();
@@ -106,10 +149,10 @@ export function attachGestures(t: GestureTargets): () => void {
       t.container.style.cursor = 'grabbing';
       return;
     }
-    const { tool, comparing, image } = useEditor.getState();
-    if (comparing && image) {
+    const { tool, comparing } = useEditor.getState();
+    if (comparing) {
       gesture = { kind: 'divider' };
-      setSplit((toImage(pointer).x / image.width) * 100);
+      moveDivider();
       return;
     }
     // Right button or Alt takes away instead of adding.
@@ -127,22 +170,7 @@ export function attachGestures(t: GestureTargets): () => void {
   }
 
   function onPointerMove(e: PointerEvent) {
-    pointer = local(e);
-    if (gesture?.kind === 'pan') {
-      const { start, startView } = gesture;
-      t.setView({ ...startView, x: startView.x + pointer.x - start.x, y: startView.y + pointer.y - start.y });
-    } else if (gesture?.kind === 'divider') {
-      const image = useEditor.getState().image;
-      if (image) setSplit((toImage(pointer).x / image.width) * 100);
-    } else if (gesture?.kind === 'stroke') {
-      // Coalesced events keep fast strokes smooth at 60 Hz.
-      const events = e.getCoalescedEvents?.() ?? [];
-      for (const event of events.length ? events : [e]) gesture.queue.push(toImage(local(event)));
-    } else if (gesture?.kind === 'rectangle') {
-      gesture.end = toImage(pointer);
-    } else if (gesture?.kind === 'lasso') {
-      gesture.points.push(toImage(pointer));
-    }
+    moves.push(e);
     if (t.getView()) scheduleFrame();
   }
 
@@ -155,6 +183,7 @@ export function attachGestures(t: GestureTargets): () => void {
   function finish() {
     const done = gesture;
     if (!done) return;
+    applyMoves();
     if (done.kind === 'stroke') {
       paintQueued(done);
       gesture = null;
@@ -174,6 +203,7 @@ export function attachGestures(t: GestureTargets): () => void {
 
   /** Escape: the gesture under way leaves no trace. */
   function cancel() {
+    moves = [];
     if (gesture?.kind === 'stroke') maskDoc.cancelStroke();
     if (gesture?.kind === 'pan') t.setView(gesture.startView);
     gesture = null;
@@ -186,7 +216,11 @@ export function attachGestures(t: GestureTargets): () => void {
     t.container.style.cursor = heldKeys.space ? 'grab' : comparing ? 'ew-resize' : brushTool ? 'none' : 'crosshair';
   }
 
+  const onEnter = () => {
+    bounds = t.container.getBoundingClientRect();
+  };
   const onLeave = () => {
+    applyMoves();
     pointer = null;
     scheduleFrame();
   };
@@ -196,13 +230,16 @@ export function attachGestures(t: GestureTargets): () => void {
       e.stopImmediatePropagation();
       cancel();
     }
-    if (e.key === ' ') updateCursorStyle();
-  };
-  const unsubscribe = useEditor.subscribe((state, previous) => {
-    if (state.tool !== previous.tool || state.brushSize !== previous.brushSize || state.comparing !== previous.comparing) {
+    if (e.key === ' ') {
       updateCursorStyle();
       scheduleFrame();
     }
+  };
+  const unsubscribe = useEditor.subscribe((state, previous) => {
+    const looks = state.tool !== previous.tool || state.brushSize !== previous.brushSize || state.comparing !== previous.comparing;
+    if (looks) updateCursorStyle();
+    // The ring's size and place follow the tool, the brush, the comparison and the zoom.
+    if (looks || state.view !== previous.view) scheduleFrame();
   });
 
   const c = t.container;
@@ -210,6 +247,7 @@ export function attachGestures(t: GestureTargets): () => void {
   c.addEventListener('pointermove', onPointerMove);
   c.addEventListener('pointerup', onPointerUp);
   c.addEventListener('pointercancel', cancel);
+  c.addEventListener('pointerenter', onEnter);
   c.addEventListener('pointerleave', onLeave);
   c.addEventListener('contextmenu', onContextMenu);
   window.addEventListener('keydown', onKey, true);
@@ -223,6 +261,7 @@ export function attachGestures(t: GestureTargets): () => void {
     c.removeEventListener('pointermove', onPointerMove);
     c.removeEventListener('pointerup', onPointerUp);
     c.removeEventListener('pointercancel', cancel);
+    c.removeEventListener('pointerenter', onEnter);
     c.removeEventListener('pointerleave', onLeave);
     c.removeEventListener('contextmenu', onContextMenu);
     window.removeEventListener('keydown', onKey, true);

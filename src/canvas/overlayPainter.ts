@@ -22,7 +22,8 @@ export class OverlayPainter {
   constructor(
     private readonly doc: MaskDocument,
     private readonly overlay: MaskOverlay,
-    private readonly requestDraw: () => void,
+    /** Asks for the layer to be redrawn over an image rectangle. */
+    private readonly requestDraw: (rect: Rect) => void,
     initial: { colour: string; feather: number },
   ) {
     overlay.setColour(initial.colour);
@@ -63,7 +64,7 @@ export class OverlayPainter {
   private drawRaw(rect: Rect) {
     const { data, width } = this.doc.mask;
     this.overlay.draw(data, width, rect);
-    this.requestDraw();
+    this.requestDraw(rect);
   }
 
   private schedule(changed: Rect) {
@@ -90,7 +91,7 @@ export class OverlayPainter {
       if (this.disposed) return;
       if (this.doc.revision === revision && this.feather === feather && !this.doc.isStroking) {
         this.overlay.drawRegion(result.data, target);
-        this.requestDraw();
+        this.requestDraw(target);
       } else {
         // The mask or the radius moved on meanwhile: do this area again.
         this.pending = unionRect(this.pending, target);

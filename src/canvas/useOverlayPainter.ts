@@ -1,9 +1,9 @@
-import type Konva from 'konva';
-import { useEffect, type RefObject } from 'react';
+import { useEffect } from 'react';
 import { maskDoc } from '../editor/session';
 import { useEditor } from '../editor/store';
 import { numericFieldError, parseNumber, type ParamsDraft } from '../jobs/validateParams';
 import { useParams } from '../params/paramsStore';
+import type { LayerRedraw } from './layerRedraw';
 import type { MaskOverlay } from './maskOverlay';
 import { OverlayPainter } from './overlayPainter';
 
@@ -11,10 +11,10 @@ import { OverlayPainter } from './overlayPainter';
 const validFeather = (draft: ParamsDraft) => (numericFieldError('feather', draft.feather) ? null : parseNumber(draft.feather));
 
 /** Keeps `overlay` painted from the mask, in the chosen colour, with the feather previewed. */
-export function useOverlayPainter(overlay: MaskOverlay | null, layer: RefObject<Konva.Layer | null>) {
+export function useOverlayPainter(overlay: MaskOverlay | null, redraw: LayerRedraw) {
   useEffect(() => {
     if (!overlay) return;
-    const painter = new OverlayPainter(maskDoc, overlay, () => layer.current?.batchDraw(), {
+    const painter = new OverlayPainter(maskDoc, overlay, (rect) => redraw.request(rect), {
       colour: useEditor.getState().overlay.colour,
       feather: validFeather(useParams.getState().draft) ?? 0,
     });
@@ -31,5 +31,5 @@ export function useOverlayPainter(overlay: MaskOverlay | null, layer: RefObject<
       for (const unsubscribe of unsubscribers) unsubscribe();
       painter.dispose();
     };
-  }, [overlay, layer]);
+  }, [overlay, redraw]);
 }
