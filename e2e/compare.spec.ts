@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { EditorPage, maskAt } from './support/editorPage';
+import { pngOfSize } from './support/imageFiles';
 
 const PHOTO = 'overture-creations-5sI6fQgYIuo.png';
 const MASK = 'overture-creations-5sI6fQgYIuo_mask.png';
@@ -114,4 +115,20 @@ test('left and right go through the variations, each labelled with its seed', as
   await expect(pressed).toHaveAccessibleName('Variation 1 seed 100');
   await page.locator('body').press('ArrowLeft');
   await expect(pressed).toHaveAccessibleName('Variation 3 seed 102');
+});
+
+test('when every variation comes out the same, the grid says so', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  // A flat picture: whatever the seed, the fill is the same flat grey.
+  await editor.upload(pngOfSize(200, 160, () => [120, 120, 120, 255], 'flat.png'));
+  await expect(editor.imageSize()).toHaveText('200 × 160');
+  await editor.waitForView();
+  await editor.button('Rectangle').click();
+  await editor.drag([60, 50], [140, 110]);
+  await editor.field('Variations').fill('3');
+  await editor.button('Generate').click();
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByAltText('Variation 3')).toBeVisible({ timeout: 60_000 });
+  await expect(results).toContainText('The variations came out the same');
 });

@@ -4,10 +4,13 @@ import { prepareCrop, type CropOptions } from '../compositing/prepareCrop';
 import type { CropPlan } from '../compositing/cropToMask';
 import type { EngineSizeRules } from '../compositing/engineSize';
 import type { RgbaImage } from '../image/rgba';
+import { meanDifferenceInHole } from '../remover/quality';
 import type { Mask } from '../mask/types';
 import type { CompositorApi, FinishedImage } from './compositor';
 
 interface PreparedJob {
+  /** The job's first pasted-back variation: the others say how far they came out from it. */
+  first?: RgbaImage;
   original: RgbaImage;
   pasteMask: Mask;
   plan: CropPlan;
@@ -67,7 +70,10 @@ const api: CompositorApi = {
     const pixels = result instanceof Blob ? await decode(result) : result;
     // Image to image has no surroundings to match colours to.
     const composed = compositeResult(original, pixels, plan.crop, pasteMask, { colourMatch: options.colourMatch && !imageToImage });
+    const differenceFromFirst = job.first ? meanDifferenceInHole(composed, job.first, pasteMask) : undefined;
+    job.first ??= composed;
     return {
+      differenceFromFirst,
       full: await encode(composed),
       thumbnail: await encode(composed, THUMBNAIL_SIDE),
       width: composed.width,

@@ -10,6 +10,8 @@ export interface FinishedImage {
   thumbnail: Blob;
   width: number;
   height: number;
+  /** Mean difference (0-255) inside the mask from the job's first variation; none for the first. */
+  differenceFromFirst?: number;
 }
 
 /** Prepares the crop an engine gets, and pastes each of its images back into the photo. */

@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openSessionDb } from '../storage/db';
 import { defaultParams } from './params';
-import { addJobRecord, addJobResult, deleteJobRecord, loadJobRecords, updateJobRecord, useJobRecords, type JobRecord, type JobResult } from './records';
+import { addJobRecord, addJobResult, deleteJobRecord, loadJobRecords, updateJobRecord, useJobRecords, variationsAlike, type JobRecord, type JobResult } from './records';
 
 const blob = (text: string) => new Blob([text]);
 
@@ -130,5 +130,15 @@ describe('job records', () => {
       await loadJobRecords(nobodyHolds);
       expect(useJobRecords.getState().jobs.map((j) => j.id)).toEqual(['a']);
     });
+  });
+});
+
+describe('variationsAlike', () => {
+  const job = (differences: (number | undefined)[]) => record('v', { results: differences.map((d, i) => ({ ...result(i, i), differenceFromFirst: d })) });
+
+  it('says so when every variation came out as the first', () => {
+    expect(variationsAlike(job([undefined, 0, 0.4]))).toBe(true);
+    expect(variationsAlike(job([undefined, 0, 12]))).toBe(false);
+    expect(variationsAlike(job([undefined]))).toBe(false);
   });
 });

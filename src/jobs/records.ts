@@ -18,6 +18,8 @@ export interface JobResult {
   thumbnail: Blob;
   width: number;
   height: number;
+  /** How far it came out from the job's first variation, inside the mask (0-255). */
+  differenceFromFirst?: number;
 }
 
 /** A job as History keeps it: written when it is submitted, updated as its variations come. */
@@ -42,6 +44,13 @@ export interface JobRecord {
 }
 
 export const isActive = (status: JobStatus) => status === 'waiting' || status === 'running';
+
+/** Below this mean difference (of 255) two variations look the same. */
+const SAME = 1;
+
+/** Every variation came out as the first: the engine found one answer only. */
+export const variationsAlike = (job: JobRecord) =>
+  job.results.length > 1 && job.results.every((r) => r.differenceFromFirst === undefined || r.differenceFromFirst < SAME);
 
 /** Jobs of this browser, newest first, mirrored from IndexedDB. */
 export const useJobRecords = create<{ jobs: JobRecord[]; loaded: boolean }>()(() => ({ jobs: [], loaded: false }));

@@ -1,6 +1,6 @@
 import { PanelButton } from '../ui/IconButton';
 import { BlobImage } from '../ui/BlobImage';
-import { isActive, type JobRecord } from '../jobs/records';
+import { isActive, variationsAlike, type JobRecord } from '../jobs/records';
 import { downloadResult, makeResultTheInput, reuseSeed } from './resultActions';
 import { selectResult, setSplit, useResults } from './resultsStore';
 import { useSelectedResult } from './useSelectedResult';
@@ -37,6 +37,9 @@ export function ResultsPanel() {
         {job.results.map((r, i) => (
           <Thumbnail key={r.index} job={job} index={i} selected={i === index} />
         ))}
+        {!isActive(job.status) && variationsAlike(job) && (
+          <p className="self-center px-2 text-xs text-amber-300">The variations came out the same: the engine found one answer for this hole.</p>
+        )}
         {job.cost && (
           <p className="self-center px-2 text-xs text-neutral-400" aria-label="Cost">
             {formatCost(job.cost)}
