@@ -76,6 +76,8 @@ export interface DownloadOptions {
   key: string;
   /** The name the user knows the file by, for messages (default: the key). */
   label?: string;
+  /** A configuration file (JSON, a tokenizer's text): text is what is expected, so it is not refused as a web page. */
+  text?: boolean;
   /** From the catalog. Without sha256 the result is `verified: false` and carries the hash to pin. */
   expected?: { size?: number; sha256?: string };
   store: ModelStore;
@@ -334,7 +336,7 @@ class Download {
     if (size === 0) return;
     if (this.expectedSize !== undefined && size > this.expectedSize) return this.discard();
     const blob = await this.storage(() => store.readPartial(key));
-    if (looksLikeMarkup(new Uint8Array(await blob.slice(0, 512).arrayBuffer()))) return this.discard();
+    if (!this.options.text && looksLikeMarkup(new Uint8Array(await blob.slice(0, 512).arrayBuffer()))) return this.discard();
     const reader = blob.stream().getReader();
     let hashed = 0;
     this.report('checking', 0, blob.size, true);
@@ -459,7 +461,7 @@ class Download {
       throw new Failed(new DownloadError('http', `${host} answered ${words} for ${this.label}.`, { url, status }), 'source', retryable);
     }
     const type = response.headers.get('content-type');
-    if (isTextType(type)) {
+    if (isTextType(type) && !this.options.text) {
       await dropBody();
       throw new Failed(this.notAModel(url, `a web page or text (${type})`, type ?? undefined), 'source', false);
     }
@@ -532,7 +534,7 @@ class Download {
         joined.set(chunk, at);
         at += chunk.length;
       }
-      if (looksLikeMarkup(joined.subarray(0, 512))) {
+      if (!this.options.text && looksLikeMarkup(joined.subarray(0, 512))) {
         await reader.cancel().catch(() => undefined);
         throw new Failed(this.notAModel(url, 'a web page'), 'source', false);
       }
