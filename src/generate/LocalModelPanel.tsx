@@ -3,6 +3,8 @@ import { useId, useState } from 'react';
 import type { BackendChoice } from '../engines/local/backend';
 import { totalSize } from '../engines/local/catalog';
 import { addModelFromFiles, addModelFromUrl } from '../engines/local/addModels';
+import { localEngine } from '../engines/local/engine';
+import { useParams } from '../params/paramsStore';
 import { allModels, cancelDownload, deleteModel, downloadModel, refreshModelStates, useModelLibrary, type ModelState } from '../engines/local/library';
 import { formatBytes } from '../engines/local/models/bytes';
 import { probeBackend } from '../engines/local/runtime';
@@ -20,6 +22,13 @@ function stateWords(state: ModelState | undefined, size: number) {
   return `not downloaded${bytes}`;
 }
 
+/** Another model: the Parameters panel follows what it takes (a remover none, a Turbo model 1-4 steps). */
+function chooseModel(id: string) {
+  const before = localEngine.meta(settingsFor(ENGINE));
+  setEngineSetting(ENGINE, 'model', id);
+  useParams.getState().followMeta(before, localEngine.meta(settingsFor(ENGINE)));
+}
+
 const report = (what: string) => (error: unknown) => showError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
 
 function DownloadProgress({ state }: { state: ModelState }) {
@@ -31,6 +40,29 @@ function DownloadProgress({ state }: { state: ModelState }) {
     <div className="flex flex-col gap-1">
       <progress aria-label="Model download" className="h-1.5 w-full accent-accent" max={total ?? undefined} value={total ? done : undefined} />
       <p className="text-xs text-neutral-400">{text}</p>
+    </div>
+  );
+}
+
+/** What fills the hole before diffusion when the strength is below 1. */
+function MaskedContent({ removers }: { removers: { id: string; name: string }[] }) {
+  const id = useId();
+  const value = useEngineSettings((s) => s.values[ENGINE]?.maskedContent) ?? 'original';
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className={labelClass}>
+        Masked content
+      </label>
+      <select id={id} value={value} onChange={(e) => setEngineSetting(ENGINE, 'maskedContent', e.target.value)} className={controlClass()}>
+        <option value="original">Original</option>
+        <option value="builtin">Fill (built-in remover)</option>
+        {removers.map((m) => (
+          <option key={m.id} value={m.id}>
+            Fill ({m.name})
+          </option>
+        ))}
+      </select>
+      <p className="text-xs text-neutral-500">Below strength 1, diffusion starts from this: a fill gives a clean background.</p>
     </div>
   );
 }
@@ -48,17 +80,17 @@ export function LocalModelPanel() {
   useQuery({ queryKey: ['local-models'], queryFn: () => refreshModelStates().then(() => true) });
   const backend = useQuery({ queryKey: ['local-backend', choice], queryFn: () => probeBackend(choice) });
   // Models ready on this device come first: they run at once.
-  const models = allModels({ added, states }).sort((a, b) => Number(states[b.id]?.status === 'ready') - Number(states[a.id]?.status === 'ready'));
+  const models = allModels({ added }).sort((a, b) => Number(states[b.id]?.status === 'ready') - Number(states[a.id]?.status === 'ready'));
   const model = models.find((m) => m.id === modelId);
   const state = model ? states[model.id] : undefined;
 
   const add = async () => {
     setAdding(false);
     try {
-      const found = await addModelFromUrl(url, (id) => setEngineSetting(ENGINE, 'model', id));
-      setEngineSetting(ENGINE, 'model', found.id);
+      const found = await addModelFromUrl(url, chooseModel);
       setUrl('');
-      showInfo(`Added ${found.name} (${found.kind === 'lama' ? 'LaMa-shaped' : found.kind === 'migan' ? 'MI-GAN-shaped' : found.kind}); its hash was not known beforehand, so this download pinned it.`);
+      const shape = { lama: 'LaMa-shaped', migan: 'MI-GAN-shaped', sd: 'a Stable Diffusion folder', isnet: 'ISNet-shaped', u2netp: 'U-2-Netp-shaped', mobilesam: 'MobileSAM-shaped' }[found.kind];
+      showInfo(`Added ${found.name} (${shape}); its hashes were not known beforehand, so this download pinned them.`);
     } catch (error) {
       report('That model could not be added')(error);
     }
@@ -70,7 +102,7 @@ export function LocalModelPanel() {
         <label htmlFor={`${urlId}-model`} className={labelClass}>
           Model
         </label>
-        <select id={`${urlId}-model`} value={modelId} onChange={(e) => setEngineSetting(ENGINE, 'model', e.target.value)} className={controlClass()}>
+        <select id={`${urlId}-model`} value={modelId} onChange={(e) => chooseModel(e.target.value)} className={controlClass()}>
           {models.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name} · {stateWords(states[m.id], totalSize(m))}
@@ -93,6 +125,10 @@ export function LocalModelPanel() {
         <PanelButton onClick={() => void deleteModel(model.id).catch(report('The model could not be deleted'))}>Delete model</PanelButton>
       )}
       {model && <p className="text-xs text-neutral-500">Licence: {model.licence}</p>}
+      {model && state?.unverified && model.files.some((f) => !f.sha256) && (
+        <p className="text-xs text-amber-300">Not verified in advance: its files had no recorded hash, so the first download pinned them.</p>
+      )}
+      {model?.kind === 'sd' && <MaskedContent removers={models.filter((m) => m.task === 'remove' && states[m.id]?.status === 'ready')} />}
 
       <div className="flex items-center gap-2 text-xs">
         <span className="text-neutral-400">Runs on</span>
@@ -126,7 +162,7 @@ export function LocalModelPanel() {
               if (files.length)
                 void addModelFromFiles(files)
                   .then((found) => {
-                    setEngineSetting(ENGINE, 'model', found.id);
+                    chooseModel(found.id);
                     showInfo(`Loaded ${found.name} from disk.`);
                   })
                   .catch(report('That model could not be loaded'));

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { EngineMeta } from '../engines/contract';
 import { defaultEngineId, engineById } from '../engines/registry';
 import { settingsFor } from '../engineSettings/store';
 import { defaultsFor } from '../jobs/params';
@@ -16,6 +17,8 @@ export interface ParamsState {
   setField: <K extends keyof ParamsDraft>(key: K, value: ParamsDraft[K]) => void;
   /** Another engine: values still at the old one's defaults take the new one's. */
   chooseEngine: (engineId: string) => void;
+  /** The same engine takes other parameters now (another model was chosen): the same rule. */
+  followMeta: (from: EngineMeta, to: EngineMeta) => void;
   /** Restores saved data; accepts anything, since saves may come from older versions. */
   replaceDraft: (draft: unknown) => void;
   reset: () => void;
@@ -33,6 +36,7 @@ export const useParams = create<ParamsState>()((set) => ({
       if (!to || engineId === state.engineId) return {};
       return { engineId, draft: from ? adaptDraft(state.draft, from.meta(settingsFor(from.id)), to.meta(settingsFor(to.id))) : state.draft };
     }),
+  followMeta: (from, to) => set((state) => ({ draft: adaptDraft(state.draft, from, to) })),
   replaceDraft: (draft) => set({ draft: restoreDraft(draft) }),
   reset: () => set({ draft: initialDraft }),
 }));

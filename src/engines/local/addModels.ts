@@ -1,5 +1,5 @@
 import { EngineError } from '../contract';
-import type { LocalModel } from './catalog';
+import { diffusionFiles, type LocalModel } from './catalog';
 import { addModel, deleteModel, downloadModel, readModelFiles, storeLocalFiles, useModelLibrary } from './library';
 import { describeInputs, recogniseModel } from './recognise';
 import { loadModel, releaseModels } from './runtime';
@@ -44,9 +44,7 @@ export async function addModelFromUrl(text: string, onListed?: (id: string) => v
   }
   if (!/^https?:$/.test(url.protocol)) throw new EngineError('invalid-input', 'Models are fetched over http(s).');
   const fileName = decodeURIComponent(url.pathname.split('/').pop() ?? '');
-  if (!fileName.toLowerCase().endsWith('.onnx')) {
-    throw new EngineError('invalid-input', 'Give the URL of an .onnx file (a folder of a diffusion model comes with local diffusion).');
-  }
+  if (!fileName.toLowerCase().endsWith('.onnx')) return addDiffusionFolder(url, onListed);
   const id = await idFor('url', url.href);
   const model: LocalModel = {
     id,
@@ -67,8 +65,9 @@ export async function addModelFromUrl(text: string, onListed?: (id: string) => v
   return recognise(model);
 }
 
-/** "Load model from folder": a picked .onnx file (or a folder holding one), stored on this device, no network. */
+/** "Load model from folder": a Stable Diffusion folder, or a picked .onnx file (or a folder holding one), stored on this device, no network. */
 export async function addModelFromFiles(files: File[]): Promise<LocalModel> {
+  if (files.some((f) => /(^|\/)model_index\.json$/.test(f.webkitRelativePath || f.name))) return diffusionFromFiles(files);
   const graphs = files.filter((f) => f.name.toLowerCase().endsWith('.onnx'));
   if (graphs.length !== 1) throw new EngineError('invalid-input', graphs.length ? 'That folder holds several .onnx files; pick the one to use.' : 'No .onnx file there.');
   const [graph] = graphs;
@@ -86,4 +85,80 @@ export async function addModelFromFiles(files: File[]): Promise<LocalModel> {
   };
   await storeLocalFiles(model, { [graph.name]: graph });
   return recognise(model);
+}
+
+const STAGES = ['text_encoder', 'unet', 'vae_encoder', 'vae_decoder'];
+
+/** Whether a URL answers: a folder's optional files (weights kept apart) are asked about first. */
+async function exists(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { method: 'HEAD' })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The base URL of a Stable Diffusion folder (Optimum layout): its model_index.json says what it
+ * is; its files are listed, with the weights some stages keep apart (model.onnx_data).
+ */
+async function addDiffusionFolder(url: URL, onListed?: (id: string) => void): Promise<LocalModel> {
+  const base = url.href.replace(/\/+$/, '');
+  let index: Record<string, unknown>;
+  try {
+    const response = await fetch(`${base}/model_index.json`);
+    if (!response.ok) throw new Error(`${response.status}`);
+    index = (await response.json()) as Record<string, unknown>;
+  } catch {
+    throw new EngineError('invalid-input', 'Give the URL of an .onnx file, or of a model folder with a model_index.json (Optimum layout).');
+  }
+  const missing = STAGES.filter((stage) => !(stage in index));
+  if (missing.length) throw new EngineError('invalid-input', `That folder is not a Stable Diffusion inpainting model: its model_index.json has no ${missing.join(', ')}.`);
+  const externalData = (await Promise.all(STAGES.map(async (stage) => ((await exists(`${base}/${stage}/model.onnx_data`)) ? `${stage}/model.onnx_data` : null)))).filter(
+    (path): path is string => path !== null,
+  );
+  const name = String(index._name_or_path ?? base.split('/').pop() ?? 'Stable Diffusion');
+  const model: LocalModel = {
+    id: await idFor('url', base),
+    name,
+    task: 'inpaint',
+    kind: 'sd',
+    main: 'unet/model.onnx',
+    files: diffusionFiles(base, { externalData }),
+    licence: 'as published by its source',
+    minBackend: 'wasm',
+    source: 'url',
+    turbo: /turbo/i.test(name),
+  };
+  await addModel(model);
+  onListed?.(model.id);
+  await downloadModel(model.id);
+  if (useModelLibrary.getState().states[model.id]?.status !== 'ready') throw new EngineError('network', `“${model.name}” did not finish downloading; Download model picks it up where it stopped.`);
+  return model;
+}
+
+/** A picked Stable Diffusion folder: the files its layout names, from disk. */
+async function diffusionFromFiles(files: File[]): Promise<LocalModel> {
+  const byPath = new Map(files.map((f) => [(f.webkitRelativePath || f.name).split('/').slice(1).join('/') || f.name, f]));
+  const wanted = diffusionFiles('', { externalData: STAGES.map((stage) => `${stage}/model.onnx_data`) }).map((f) => f.path);
+  const chosen = Object.fromEntries(wanted.filter((path) => byPath.has(path)).map((path) => [path, byPath.get(path)!]));
+  const missing = diffusionFiles('').map((f) => f.path).filter((path) => !(path in chosen));
+  if (missing.length) throw new EngineError('invalid-input', `That folder lacks ${missing.join(', ')}.`);
+  const index = JSON.parse(await chosen['model_index.json'].text()) as Record<string, unknown>;
+  const top = (files[0].webkitRelativePath || '').split('/')[0] || 'Stable Diffusion';
+  const model: LocalModel = {
+    id: await idFor('disk', `${top}:${Object.values(chosen).map((f) => `${f.size}:${f.lastModified}`).join(',')}`),
+    name: String(index._name_or_path ?? top),
+    task: 'inpaint',
+    kind: 'sd',
+    main: 'unet/model.onnx',
+    files: Object.keys(chosen).map((path) => ({ path, url: '', size: chosen[path].size })),
+    licence: 'as published by its source',
+    minBackend: 'wasm',
+    source: 'folder',
+    turbo: /turbo/i.test(String(index._name_or_path ?? top)),
+  };
+  await storeLocalFiles(model, chosen);
+  await addModel(model);
+  return model;
 }

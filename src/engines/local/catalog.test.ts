@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, checkCatalogEntry, type LocalModel } from './catalog';
+import { catalog, checkCatalogEntry, diffusionFiles, type LocalModel } from './catalog';
 
 describe('the model catalog', () => {
-  it('holds only sound entries, each with a pinned hash, a size and a mirror', () => {
+  it('holds only sound entries, each file with a mirror; removers with a pinned hash and size', () => {
     for (const model of catalog) {
       expect({ model: model.id, problems: checkCatalogEntry(model) }).toEqual({ model: model.id, problems: [] });
       for (const file of model.files) {
+        expect(file.mirrorUrl).toMatch(/^https:\/\//);
+        if (model.task !== 'remove') continue;
         expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
         expect(file.size).toBeGreaterThan(0);
-        expect(file.mirrorUrl).toMatch(/^https:\/\//);
       }
     }
     expect(new Set(catalog.map((m) => m.id)).size).toBe(catalog.length);
@@ -25,5 +26,23 @@ describe('the model catalog', () => {
     ['a path climbing out', { main: '../a.onnx', files: [{ path: '../a.onnx', url: 'https://x.test/a' }] }, /bad path/],
   ])('finds %s', (_case, change, problem) => {
     expect(checkCatalogEntry({ ...entry, ...change }).join('\n')).toMatch(problem);
+  });
+});
+
+describe('diffusionFiles', () => {
+  it('lists a folder in the Optimum layout, with the weights kept apart and a mirror', () => {
+    const files = diffusionFiles('https://host.test/sd/', { externalData: ['unet/model.onnx_data'], mirror: 'https://mirror.test/sd' });
+    expect(files.map((f) => f.path)).toEqual([
+      'model_index.json',
+      'scheduler/scheduler_config.json',
+      'tokenizer/vocab.json',
+      'tokenizer/merges.txt',
+      'text_encoder/model.onnx',
+      'unet/model.onnx',
+      'vae_encoder/model.onnx',
+      'vae_decoder/model.onnx',
+      'unet/model.onnx_data',
+    ]);
+    expect(files[5]).toEqual({ path: 'unet/model.onnx', url: 'https://host.test/sd/unet/model.onnx', mirrorUrl: 'https://mirror.test/sd/unet/model.onnx' });
   });
 });

@@ -28,6 +28,8 @@ export interface LocalModel {
   minBackend: 'wasm' | 'webgpu';
   /** Where it came from: the catalog, a URL the user added, or a folder from their disk. */
   source: 'catalog' | 'url' | 'folder';
+  /** A distilled few-step model (SD-Turbo): no guidance, 1-4 steps. */
+  turbo?: boolean;
 }
 
 export const totalSize = (model: LocalModel) => model.files.reduce((sum, f) => sum + (f.size ?? 0), 0);
@@ -73,14 +75,59 @@ export const catalog: LocalModel[] = [
     minBackend: 'wasm',
     source: 'catalog',
   },
+  // Stable Diffusion folders: hashes not recorded here, so the first complete download pins each file.
+  {
+    id: 'sd15-inpainting-fp16',
+    name: 'Stable Diffusion 1.5 inpainting (fp16, WebGPU)',
+    task: 'inpaint',
+    kind: 'sd',
+    main: 'unet/model.onnx',
+    files: diffusionFiles('https://huggingface.co/jdp8/optimum-sd-inpainting-onnx-fp16/resolve/main', {
+      mirror: 'https://hf-mirror.com/jdp8/optimum-sd-inpainting-onnx-fp16/resolve/main',
+    }),
+    licence: 'CreativeML OpenRAIL-M',
+    minBackend: 'webgpu',
+    source: 'catalog',
+  },
+  {
+    id: 'sd15-fp16',
+    name: 'Stable Diffusion 1.5 (4-channel, fp16, WebGPU)',
+    task: 'inpaint',
+    kind: 'sd',
+    main: 'unet/model.onnx',
+    files: diffusionFiles('https://huggingface.co/nmkd/stable-diffusion-1.5-onnx-fp16/resolve/main', {
+      mirror: 'https://hf-mirror.com/nmkd/stable-diffusion-1.5-onnx-fp16/resolve/main',
+    }),
+    licence: 'CreativeML OpenRAIL-M',
+    minBackend: 'webgpu',
+    source: 'catalog',
+  },
 ];
+
+/** The files of a Stable Diffusion folder in the Optimum/diffusers ONNX layout, with the weights kept apart where the export did. */
+export function diffusionFiles(base: string, options: { externalData?: string[]; mirror?: string } = {}): ModelFile[] {
+  const paths = [
+    'model_index.json',
+    'scheduler/scheduler_config.json',
+    'tokenizer/vocab.json',
+    'tokenizer/merges.txt',
+    'text_encoder/model.onnx',
+    'unet/model.onnx',
+    'vae_encoder/model.onnx',
+    'vae_decoder/model.onnx',
+    ...(options.externalData ?? []),
+  ];
+  const at = (root: string, path: string) => `${root.replace(/\/+$/, '')}/${path}`;
+  return paths.map((path) => ({ path, url: at(base, path), mirrorUrl: options.mirror ? at(options.mirror, path) : undefined }));
+}
+
 
 /** What is wrong with a catalog entry, in words; empty when it is sound. */
 export function checkCatalogEntry(model: LocalModel): string[] {
   const problems: string[] = [];
   if (!model.id || !/^[a-z0-9][a-z0-9._-]*$/i.test(model.id)) problems.push(`${model.id}: the id must be letters, digits, . _ -`);
   if (!model.files.length) problems.push(`${model.id}: no files`);
-  if (!model.files.some((f) => f.path === model.main) && model.kind !== 'sd') problems.push(`${model.id}: its main graph ${model.main} is not among its files`);
+  if (!model.files.some((f) => f.path === model.main)) problems.push(`${model.id}: its main graph ${model.main} is not among its files`);
   for (const file of model.files) {
     if (!/^https:\/\//.test(file.url) && model.source === 'catalog') problems.push(`${model.id}/${file.path}: catalog files are fetched over https`);
     if (file.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(file.sha256)) problems.push(`${model.id}/${file.path}: sha256 must be 64 hex digits`);

@@ -1,10 +1,11 @@
 import { showInfo } from '../../notices/notices';
-import { EngineError, type Engine, type EngineReadiness, type EngineSettings } from '../contract';
+import { EngineError, type Engine, type EngineJob, type EngineReadiness, type EngineRunContext, type EngineSettings } from '../contract';
+import type { LocalModel } from './catalog';
 import type { BackendChoice } from './backend';
 import { fileKey, modelById, modelStore, readModelFiles, useModelLibrary } from './library';
 import { memoryProblem } from './memory';
 import { label, metaFor, settingsFields } from './meta';
-import { loadModel, probeBackend, runRemoval, stopModelWorker } from './runtime';
+import { loadModel, probeBackend, runInpaint, runRemoval, stopModelWorker } from './runtime';
 
 const backendChoice = (settings: EngineSettings): BackendChoice =>
   settings.backend === 'webgpu' || settings.backend === 'wasm' ? settings.backend : 'auto';
@@ -12,17 +13,56 @@ const backendChoice = (settings: EngineSettings): BackendChoice =>
 async function readiness(settings: EngineSettings): Promise<EngineReadiness> {
   const model = modelById(settings.model);
   if (!model) return { ready: false, reason: 'no model chosen.', fix: 'Choose one in the Model list.' };
-  if (model.task !== 'remove') return { ready: false, reason: `${model.name} does not remove or inpaint.`, fix: 'Choose a removal model.' };
+  if (model.task !== 'remove' && model.task !== 'inpaint') return { ready: false, reason: `${model.name} does not remove or inpaint.`, fix: 'Choose a removal or inpainting model.' };
   const state = useModelLibrary.getState().states[model.id];
   if (state?.status === 'downloading') return { ready: false, reason: `${model.name} is still downloading.` };
   if (state?.status !== 'ready') return { ready: false, reason: `${model.name} is not downloaded.`, fix: 'Choose Download model.' };
   return { ready: true };
 }
 
+/** The hole's content before diffusion: the photo, the built-in fill, or a downloaded removal model's fill. */
+async function fillFor(settings: EngineSettings) {
+  const choice = settings.maskedContent;
+  if (!choice || choice === 'original' || choice === 'builtin') return { maskedContent: choice === 'builtin' ? ('builtin' as const) : ('original' as const), fillWith: null };
+  const remover = modelById(choice);
+  if (!remover || remover.task !== 'remove' || useModelLibrary.getState().states[remover.id]?.status !== 'ready') return { maskedContent: 'original' as const, fillWith: null };
+  return { maskedContent: 'original' as const, fillWith: { id: remover.id, files: await readModelFiles(remover), main: remover.main } };
+}
+
+/** Stable Diffusion on the crop: steps with previews, the prompt cut at 77 tokens said once. */
+async function inpaint(job: EngineJob, model: LocalModel, signal: AbortSignal, onProgress: EngineRunContext['onProgress']) {
+  const { params } = job;
+  const { maskedContent, fillWith } = await fillFor(job.settings);
+  const meta = metaFor(model);
+  const result = await runInpaint(
+    model.id,
+    await readModelFiles(model),
+    {
+      image: job.image,
+      mask: job.mask,
+      prompt: params.prompt ?? '',
+      negativePrompt: params.negativePrompt ?? '',
+      steps: params.steps ?? meta.params.steps!.default,
+      strength: params.strength ?? 1,
+      // A Turbo model runs without guidance.
+      guidanceScale: params.guidanceScale ?? 0,
+      scheduler: params.scheduler ?? meta.params.scheduler!.default,
+      seed: job.seeds[0],
+      maskedContent,
+    },
+    fillWith,
+    signal,
+    (p) => onProgress({ phase: 'running', step: p.step, steps: p.steps, preview: p.preview }),
+  );
+  if (result.truncated) showInfo('The prompt is longer than the 77 tokens the model reads: the end was left out.');
+  useModelLibrary.setState({ lastBackend: result.backend.label });
+  return result.image;
+}
+
 /**
  * "Local model": a model that runs in this tab, on the GPU through WebGPU or on the CPU
- * through WASM; nothing is uploaded. Removal models today (MI-GAN, LaMa), through the
- * editor's crop-to-mask and paste-back.
+ * through WASM; nothing is uploaded. Removal models (MI-GAN, LaMa) and Stable Diffusion
+ * inpainting folders, through the editor's crop-to-mask and paste-back.
  */
 export const localEngine: Engine = {
   id: 'local',
@@ -34,14 +74,22 @@ export const localEngine: Engine = {
   async run(job, { signal, onProgress, onImage }) {
     const ready = await readiness(job.settings);
     if (!ready.ready) throw new EngineError('invalid-input', `The local model is not ready: ${ready.reason}`);
-    if (!job.mask) throw new EngineError('invalid-input', 'A removal model needs a mask over what to remove.');
     const model = modelById(job.settings.model)!;
     onProgress({ phase: 'preparing' });
     const { capabilities, backend } = await probeBackend(backendChoice(job.settings));
+    if (model.minBackend === 'webgpu' && backend.kind !== 'webgpu') {
+      throw new EngineError('out-of-memory', `${model.name} needs WebGPU, and this runs on ${backend.label}.`);
+    }
     const store = await modelStore();
     const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
     const problem = memoryProblem(sizes, backend, capabilities);
     if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
+    if (model.kind === 'sd') {
+      const image = await inpaint(job, model, signal, onProgress);
+      onImage({ index: 0, image });
+      return;
+    }
+    if (!job.mask) throw new EngineError('invalid-input', 'A removal model needs a mask over what to remove.');
     await loadModel(model.id, await readModelFiles(model), model.main, signal);
     onProgress({ phase: 'running', fraction: 0.5 });
     const result = await runRemoval(model.id, job.image, job.mask, signal);

@@ -20,12 +20,14 @@ export interface ModelState {
 
 interface LibraryState {
   added: LocalModel[];
+  /** SHA-256 of files the catalog had no hash for, pinned by their first complete download (by file key). */
+  pins: Record<string, { sha256: string; size: number }>;
   states: Record<string, ModelState>;
   /** The backend the last run used, in words (it may differ from the probe after a WebGPU failure). */
   lastBackend?: string;
 }
 
-export const useModelLibrary = create<LibraryState>()(() => ({ added: [], states: {} }));
+export const useModelLibrary = create<LibraryState>()(() => ({ added: [], pins: {}, states: {} }));
 
 let storePromise: Promise<ModelStore> | null = null;
 // The file system code loads with the first look at the models.
@@ -33,7 +35,7 @@ export const modelStore = () => (storePromise ??= import('./models/opfsStore').t
 
 export const fileKey = (model: LocalModel, file: ModelFile) => `${model.id}/${file.path}`;
 
-export function allModels(state: LibraryState = useModelLibrary.getState()): LocalModel[] {
+export function allModels(state: Pick<LibraryState, 'added'> = useModelLibrary.getState()): LocalModel[] {
   return [...catalog, ...state.added];
 }
 
@@ -52,13 +54,16 @@ const setState = (id: string, patch: Partial<ModelState> | null) =>
 async function saveAdded() {
   const db = await openSessionDb();
   await db.put('session', useModelLibrary.getState().added, 'localModels');
+  await db.put('session', useModelLibrary.getState().pins, 'localModelPins');
 }
 
 /** Which models are ready, from what the store holds: a reload finds its downloads there. */
 export async function refreshModelStates() {
   const db = await openSessionDb();
   const added = ((await db.get('session', 'localModels')) as LocalModel[] | undefined) ?? [];
+  const pins = ((await db.get('session', 'localModelPins')) as LibraryState['pins'] | undefined) ?? {};
   if (!useModelLibrary.getState().added.length) useModelLibrary.setState({ added });
+  useModelLibrary.setState((s) => ({ pins: { ...pins, ...s.pins } }));
   const store = await modelStore();
   const [files, partials] = await Promise.all([store.list(), store.listPartials()]);
   const present = new Set(files.map((f) => f.key));
@@ -69,6 +74,12 @@ export async function refreshModelStates() {
     const partial = model.files.reduce((sum, f) => sum + (partialBytes.get(fileKey(model, f)) ?? 0), 0);
     setState(model.id, { status: ready ? 'ready' : 'absent', partial: partial || undefined, progress: undefined, unverified: model.files.some((f) => !f.sha256) });
   }
+}
+
+/** A file's expected size and hash: the catalog's, else the pin of its first download. */
+function expectedOf(model: LocalModel, file: ModelFile) {
+  const pin = useModelLibrary.getState().pins[fileKey(model, file)];
+  return { size: file.size ?? pin?.size, sha256: file.sha256 ?? pin?.sha256 };
 }
 
 const downloads = new Map<string, AbortController>();
@@ -97,12 +108,14 @@ export async function downloadModel(id: string) {
           mirrorUrl: file.mirrorUrl,
           key,
           label: model.name,
-          expected: { size: file.size, sha256: file.sha256 },
+          expected: expectedOf(model, file),
+          // Configuration files are text by nature.
+          text: /\.(json|txt)$/i.test(file.path),
           store,
           signal: controller.signal,
           onProgress: (p) => setState(id, { progress: { ...p, done: before + p.done, total: total ?? (p.total === undefined ? undefined : before + p.total) } }),
         });
-        if (!file.sha256) pin(model, file, result.sha256, result.size);
+        if (!expectedOf(model, file).sha256) pin(model, file, result.sha256, result.size);
       }
       before += (await store.size(key)) ?? file.size ?? 0;
     }
@@ -117,12 +130,9 @@ export async function downloadModel(id: string) {
   }
 }
 
+/** The hash of a file's first complete download, kept: later downloads must match it. */
 function pin(model: LocalModel, file: ModelFile, sha256: string, size: number) {
-  if (model.source === 'catalog') return;
-  const added = useModelLibrary.getState().added.map((m) =>
-    m.id === model.id ? { ...m, files: m.files.map((f) => (f.path === file.path ? { ...f, sha256, size } : f)) } : m,
-  );
-  useModelLibrary.setState({ added });
+  useModelLibrary.setState((s) => ({ pins: { ...s.pins, [fileKey(model, file)]: { sha256, size } } }));
   void saveAdded();
 }
 

@@ -5,6 +5,8 @@ import type { Mask } from '../../mask/types';
 import { EngineError } from '../contract';
 import { chooseBackend, fallBackToWasm, type Backend, type BackendChoice, type Capabilities } from './backend';
 import { serveBridge, type WorkerCallContext } from './bridge';
+import { DiffusionRunner, type InpaintRequest } from './diffusionRunner';
+import type { DiffusionProgress } from './diffusion/pipeline';
 import { outputImage, recogniseRemover, removerInputs, type RemoverKind, type TensorData, type TensorInfo } from './removers';
 
 /**
@@ -24,6 +26,7 @@ interface Loaded {
 let capabilities: Capabilities | null = null;
 let choice: BackendChoice = 'auto';
 const sessions = new Map<string, Loaded>();
+let webgpuDevice: Promise<void> | null = null;
 
 async function probe(): Promise<Capabilities> {
   if (capabilities) return capabilities;
@@ -58,8 +61,29 @@ function applyBackend(backend: Backend) {
 const infoOf = (metadata: readonly ort.InferenceSession.ValueMetadata[]): TensorInfo[] =>
   metadata.map((m) => (m.isTensor ? { name: m.name, type: m.type, shape: m.shape } : { name: m.name, type: 'unknown', shape: [] }));
 
+/**
+ * The GPU device, asked for with the adapter's real buffer limits (the default caps buffers
+ * at 256 MiB, too small for a UNet's weights) and shader-f16 where the adapter has it.
+ */
+function requestDevice(): Promise<void> {
+  webgpuDevice ??= (async () => {
+    const adapter = await (navigator as Navigator & { gpu: GPU }).gpu.requestAdapter();
+    if (!adapter) return;
+    const device = await adapter.requestDevice({
+      requiredFeatures: adapter.features.has('shader-f16') ? ['shader-f16'] : [],
+      requiredLimits: {
+        maxBufferSize: adapter.limits.maxBufferSize,
+        maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+      },
+    });
+    ort.env.webgpu.device = device;
+  })();
+  return webgpuDevice;
+}
+
 async function createSession(files: Record<string, Blob>, main: string, backend: Backend): Promise<ort.InferenceSession> {
   applyBackend(backend);
+  if (backend.kind === 'webgpu') await requestDevice();
   const model = new Uint8Array(await files[main].arrayBuffer());
   // Weights kept apart from the graph (model.onnx_data) are handed over by the name the graph stores.
   const externalData = await Promise.all(
@@ -90,6 +114,8 @@ async function runSession(loaded: Loaded, feeds: Record<string, TensorData>): Pr
   }
   return out;
 }
+
+const diffusion = new DiffusionRunner(ort, async (files, main) => createSession(files, main, chooseBackend(await probe(), choice)));
 
 const api = {
   /** What the browser offers, and the backend the current choice gives. */
@@ -139,8 +165,30 @@ const api = {
     return { image: result, fellBack, backend: loaded.backend };
   },
 
+  /**
+   * Stable Diffusion inpainting of the crop, step by step (progress with a preview every few
+   * steps, cancel between steps). With `fillWith`, a removal model first fills the hole.
+   */
+  async inpaint(
+    modelId: string,
+    files: Record<string, Blob>,
+    request: InpaintRequest,
+    fillWith: { id: string; files: Record<string, Blob>; main: string } | null,
+    context: WorkerCallContext,
+  ): Promise<{ image: RgbaImage; truncated: boolean; backend: Backend }> {
+    let image = request.image;
+    if (fillWith && request.mask && request.strength < 1) {
+      await api.load(fillWith.id, fillWith.files, fillWith.main);
+      image = (await api.remove(fillWith.id, { ...image, data: image.data.slice() }, request.mask, { ...context, transfer: [] })).image;
+    }
+    const result = await diffusion.inpaint(modelId, files, { ...request, image }, context.signal, (progress: DiffusionProgress) => context.progress(progress));
+    context.transfer.push(result.image.data.buffer);
+    return { ...result, backend: chooseBackend(await probe(), choice) };
+  },
+
   /** Frees a model's session, or all of them. */
   async release(modelId?: string) {
+    await diffusion.release(modelId);
     for (const [id, loaded] of sessions) {
       if (modelId && id !== modelId) continue;
       await loaded.session.release();

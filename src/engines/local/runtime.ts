@@ -3,6 +3,8 @@ import type { Mask } from '../../mask/types';
 import type { Backend, BackendChoice, Capabilities } from './backend';
 import { WorkerBridge } from './bridge';
 import type { LocalWorkerApi } from './local.worker';
+import type { InpaintRequest } from './diffusionRunner';
+import type { DiffusionProgress } from './diffusion/pipeline';
 import type { TensorInfo } from './removers';
 
 /**
@@ -24,6 +26,17 @@ export function loadModel(id: string, files: Record<string, Blob>, main: string,
 
 export function runRemoval(id: string, image: RgbaImage, mask: Mask, signal: AbortSignal) {
   return bridge.call('remove', [id, image, mask], { signal, transfer: [image.data.buffer] });
+}
+
+export function runInpaint(
+  id: string,
+  files: Record<string, Blob>,
+  request: InpaintRequest,
+  fillWith: { id: string; files: Record<string, Blob>; main: string } | null,
+  signal: AbortSignal,
+  onProgress: (progress: DiffusionProgress) => void,
+) {
+  return bridge.call('inpaint', [id, files, request, fillWith], { signal, onProgress: (p) => onProgress(p as DiffusionProgress), transfer: [request.image.data.buffer] });
 }
 
 export function releaseModels(id?: string) {
