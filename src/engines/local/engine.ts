@@ -59,6 +59,34 @@ async function inpaint(job: EngineJob, model: LocalModel, signal: AbortSignal, o
   return result.image;
 }
 
+/** One job: readiness, backend and memory checks, then diffusion or removal in the worker. */
+async function runLocal(job: EngineJob, { signal, onProgress, onImage }: EngineRunContext) {
+  const ready = await readiness(job.settings);
+  if (!ready.ready) throw new EngineError('invalid-input', `The local model is not ready: ${ready.reason}`);
+  const model = modelById(job.settings.model)!;
+  onProgress({ phase: 'preparing' });
+  const { capabilities, backend } = await probeBackend(backendChoice(job.settings));
+  if (model.minBackend === 'webgpu' && backend.kind !== 'webgpu') {
+    throw new EngineError('out-of-memory', `${model.name} needs WebGPU, and this runs on ${backend.label}.`);
+  }
+  const store = await modelStore();
+  const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
+  const problem = memoryProblem(sizes, backend, capabilities);
+  if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
+  if (model.kind === 'sd') {
+    const image = await inpaint(job, model, signal, onProgress);
+    onImage({ index: 0, image });
+    return;
+  }
+  if (!job.mask) throw new EngineError('invalid-input', 'A removal model needs a mask over what to remove.');
+  await loadModel(model.id, await readModelFiles(model), model.main, signal);
+  onProgress({ phase: 'running', fraction: 0.5 });
+  const result = await runRemoval(model.id, job.image, job.mask, signal);
+  if (result.fellBack) showInfo(`WebGPU failed (${result.fellBack}); ${model.name} runs on WASM from now on.`);
+  useModelLibrary.setState({ lastBackend: result.backend.label });
+  onImage({ index: 0, image: result.image });
+}
+
 /**
  * "Local model": a model that runs in this tab, on the GPU through WebGPU or on the CPU
  * through WASM; nothing is uploaded. Removal models (MI-GAN, LaMa) and Stable Diffusion
@@ -71,31 +99,14 @@ export const localEngine: Engine = {
   meta: (settings) => metaFor(modelById(settings.model)),
   readiness,
 
-  async run(job, { signal, onProgress, onImage }) {
-    const ready = await readiness(job.settings);
-    if (!ready.ready) throw new EngineError('invalid-input', `The local model is not ready: ${ready.reason}`);
-    const model = modelById(job.settings.model)!;
-    onProgress({ phase: 'preparing' });
-    const { capabilities, backend } = await probeBackend(backendChoice(job.settings));
-    if (model.minBackend === 'webgpu' && backend.kind !== 'webgpu') {
-      throw new EngineError('out-of-memory', `${model.name} needs WebGPU, and this runs on ${backend.label}.`);
+  async run(job, context) {
+    const started = performance.now();
+    try {
+      await runLocal(job, context);
+    } finally {
+      // Read by `npm run bench -- local` against the worker's session.run measures.
+      performance.measure('local engine job', { start: started });
     }
-    const store = await modelStore();
-    const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
-    const problem = memoryProblem(sizes, backend, capabilities);
-    if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
-    if (model.kind === 'sd') {
-      const image = await inpaint(job, model, signal, onProgress);
-      onImage({ index: 0, image });
-      return;
-    }
-    if (!job.mask) throw new EngineError('invalid-input', 'A removal model needs a mask over what to remove.');
-    await loadModel(model.id, await readModelFiles(model), model.main, signal);
-    onProgress({ phase: 'running', fraction: 0.5 });
-    const result = await runRemoval(model.id, job.image, job.mask, signal);
-    if (result.fellBack) showInfo(`WebGPU failed (${result.fellBack}); ${model.name} runs on WASM from now on.`);
-    useModelLibrary.setState({ lastBackend: result.backend.label });
-    onImage({ index: 0, image: result.image });
   },
 
   release() {

@@ -106,7 +106,7 @@ async function runSession(loaded: Loaded, feeds: Record<string, TensorData>): Pr
   const inputs = Object.fromEntries(Object.entries(feeds).map(([name, tensor]) => [name, toTensor(tensor)]));
   const started = performance.now();
   const results = await loaded.session.run(inputs);
-  performance.measure('session.run', { start: started });
+  performance.measure('session.run', { start: started, detail: 'remover' });
   const out: Record<string, TensorData> = {};
   for (const [name, tensor] of Object.entries(results)) {
     out[name] = { type: tensor.type as TensorData['type'], data: (await tensor.getData()) as Uint8Array | Float32Array, dims: [...tensor.dims] };
@@ -194,13 +194,6 @@ const api = {
       await loaded.session.release();
       sessions.delete(id);
     }
-  },
-
-  /** The time session.run took in this worker since the last ask, for the overhead benchmark. */
-  sessionRunMs(): number {
-    const total = performance.getEntriesByName('session.run').reduce((sum, entry) => sum + entry.duration, 0);
-    performance.clearMeasures('session.run');
-    return total;
   },
 };
 

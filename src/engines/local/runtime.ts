@@ -47,7 +47,3 @@ export function releaseModels(id?: string) {
 export function stopModelWorker() {
   bridge.terminate();
 }
-
-export function sessionRunMs(): Promise<number> {
-  return bridge.call('sessionRunMs', []);
-}

@@ -96,6 +96,14 @@ async function floats(tensor: TensorLike): Promise<Float32Array> {
   return Float32Array.from(data as ArrayLike<number>);
 }
 
+/** session.run, as a User Timing measure named after the stage: profiles and the benchmark read it. */
+async function timedRun(session: SessionLike, stage: StageName, feeds: Record<string, TensorLike>) {
+  const started = performance.now();
+  const results = await session.run(feeds);
+  performance.measure('session.run', { start: started, detail: stage });
+  return results;
+}
+
 function output(results: Record<string, TensorLike>, session: SessionLike, name: string): TensorLike {
   return results[name] ?? results[session.outputNames[0]];
 }
@@ -113,7 +121,7 @@ export async function ortStages(ort: OrtLike, access: StageAccess): Promise<Diff
       const session = await access.session('text_encoder');
       const meta = inputOf(session, 'input_ids', 0);
       const tokens = meta.type === 'int64' ? new ort.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [batch, ids.length / batch]) : new ort.Tensor('int32', ids, [batch, ids.length / batch]);
-      const results = await session.run({ [meta.name]: tokens });
+      const results = await timedRun(session, 'text_encoder', { [meta.name]: tokens });
       const hidden = await floats(output(results, session, 'last_hidden_state'));
       await access.done('text_encoder');
       return hidden;
@@ -122,7 +130,7 @@ export async function ortStages(ort: OrtLike, access: StageAccess): Promise<Diff
     async encodeImage(sample, width, height) {
       const session = await access.session('vae_encoder');
       const meta = inputOf(session, 'sample', 0);
-      const results = await session.run({ [meta.name]: floatTensor(ort, meta, sample, [1, 3, height, width]) });
+      const results = await timedRun(session, 'vae_encoder', { [meta.name]: floatTensor(ort, meta, sample, [1, 3, height, width]) });
       const parameters = 'latent_parameters' in results;
       const data = await floats(output(results, session, parameters ? 'latent_parameters' : 'latent_sample'));
       await access.done('vae_encoder');
@@ -139,7 +147,7 @@ export async function ortStages(ort: OrtLike, access: StageAccess): Promise<Diff
         timeMeta.type === 'int64'
           ? new ort.Tensor('int64', BigInt64Array.of(BigInt(Math.round(timestep))), timeDims)
           : floatTensor(ort, timeMeta, Float32Array.of(timestep), timeDims);
-      const results = await session.run({
+      const results = await timedRun(session, 'unet', {
         [sampleMeta.name]: floatTensor(ort, sampleMeta, sample, [batch, sample.length / (batch * width * height), height, width]),
         [timeMeta.name]: t,
         [hiddenMeta.name]: floatTensor(ort, hiddenMeta, hidden, [batch, 77, hidden.length / (batch * 77)]),
@@ -151,7 +159,7 @@ export async function ortStages(ort: OrtLike, access: StageAccess): Promise<Diff
       await access.done('unet');
       const session = await access.session('vae_decoder');
       const meta = inputOf(session, 'latent_sample', 0);
-      const results = await session.run({ [meta.name]: floatTensor(ort, meta, latents, [1, 4, height / 8, width / 8]) });
+      const results = await timedRun(session, 'vae_decoder', { [meta.name]: floatTensor(ort, meta, latents, [1, 4, height / 8, width / 8]) });
       const image = await floats(output(results, session, 'sample'));
       await access.done('vae_decoder');
       return image;

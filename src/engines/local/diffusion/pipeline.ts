@@ -88,6 +88,7 @@ export async function runDiffusion(
   stages: DiffusionStages,
   { signal, onStep }: { signal: AbortSignal; onStep?: (progress: DiffusionProgress) => void },
 ): Promise<DiffusionResult> {
+  const started = performance.now();
   const { image, mask, seed, scalingFactor } = request;
   const { width, height } = image;
   if (width % 8 || height % 8) throw new EngineError('invalid-input', `The picture is ${width}x${height}; diffusion needs sides that are multiples of 8.`);
@@ -135,6 +136,7 @@ export async function runDiffusion(
   const total = scheduler.timesteps.length;
   for (let i = 0; i < total; i++) {
     check();
+    const stepStarted = performance.now();
     const input = scheduler.scaleModelInput(latents, i);
     const sample = unetSample(input, nine ? smallMask : null, maskedLatents, cfg ? 2 : 1);
     const out = await stages.unet(sample, cfg ? 2 : 1, scheduler.timesteps[i], hidden, w, h);
@@ -143,10 +145,13 @@ export async function runDiffusion(
     latents = scheduler.step(eps, i, latents, scheduler.needsNoise ? gaussian(seed, latents.length, NOISE_STREAM.stepNoise + i) : undefined);
     if (!nine && mask) latents = blendAfterStep(scheduler, i, latents, imageLatents!, noise, smallMask);
     const preview = (i + 1) % PREVIEW_EVERY === 0 && i + 1 < total ? latentPreview(latents, w, h) : undefined;
+    performance.measure('diffusion step', { start: stepStarted });
     onStep?.({ step: i + 1, steps: total, preview });
   }
   check();
   const decoded = await stages.decode(scaleLatents(latents, 1 / scalingFactor), width, height);
   checkFinite(decoded, 'VAE decoder');
+  // User Timing measures (this one, each step, each session.run): profiles and `npm run bench -- local` read them.
+  performance.measure('diffusion pipeline', { start: started });
   return { image: tensorToImage(decoded, width, height), truncated: cond.truncated };
 }
