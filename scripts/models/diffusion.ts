@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ballast } from './ballast';
 import { modelBytes, modelWithExternalData, node, onnxType, random, tensor, valueInfo, type DType, type Tensor } from './graph';
 
 /**
@@ -75,6 +76,8 @@ export interface DiffusionVariant {
   pipeline: string;
   nameOrPath: string;
   scheduler: Record<string, unknown>;
+  /** Zero-valued 3x3 convolutions in the UNet (channels, layers), for benchmarks: compute without changing the output. */
+  ballast?: { channels: number; layers: number };
 }
 
 const schedulerBase = {
@@ -270,6 +273,7 @@ export function unet(v: DiffusionVariant): { model: Uint8Array; data: Uint8Array
     v.channels === 9
       ? 'UNet shaped (inpainting): target = masked_latents + mask * (prompt_latent - masked_latents); out_sample = (x - sqrt(a) target) / sqrt(1 - a)'
       : 'UNet shaped: target = prompt_latent; out_sample = (x - sqrt(a) target) / sqrt(1 - a)';
+  const work = v.ballast ? ballast('x', 4, v.ballast.channels, v.ballast.layers) : null;
   const { model, data } = modelWithExternalData(
     {
       name: 'unet-shaped',
@@ -280,7 +284,7 @@ export function unet(v: DiffusionVariant): { model: Uint8Array; data: Uint8Array
         valueInfo('encoder_hidden_states', F(v), ['batch_size', 'sequence_length', v.hidden]),
       ],
       outputs: [valueInfo('out_sample', F(v), ['batch_size', 4, 'height', 'width'])],
-      initializers: [tabA.init, tabB.init, proj.init, ...consts],
+      initializers: [tabA.init, tabB.init, proj.init, ...consts, ...(work?.initializers ?? [])],
       nodes: [
         ...sample.nodes,
         ...ehs.nodes,
@@ -301,7 +305,8 @@ export function unet(v: DiffusionVariant): { model: Uint8Array; data: Uint8Array
         ...split,
         node('Mul', ['coef_x', 'x'], ['scaled_x']),
         node('Mul', ['coef_target', 'target'], ['scaled_target']),
-        node('Sub', ['scaled_x', 'scaled_target'], ['eps']),
+        node('Sub', ['scaled_x', 'scaled_target'], [work ? 'eps_exact' : 'eps']),
+        ...(work ? [...work.nodes, node('Add', ['eps_exact', work.output], ['eps'])] : []),
         outputFrom(v, 'eps', 'out_sample'),
       ],
     },

@@ -1,4 +1,11 @@
+import { ballast } from './ballast';
 import { modelBytes, node, tensor, valueInfo } from './graph';
+
+/** For benchmarks: convolutions that add compute but not change the output, and an unused weight that adds bytes to download. */
+export interface LamaBenchOptions {
+  ballast?: { channels: number; layers: number };
+  paddingBytes?: number;
+}
 
 /**
  * MI-GAN-shaped: `image` uint8 [B,3,H,W], `mask` uint8 [B,1,H,W] with 255 = keep, 0 = hole
@@ -30,18 +37,21 @@ export function miganShaped(): Uint8Array {
  * 1 = hole -> `output` float32 [1,3,512,512] in [0,255] (as the Carve export scales it).
  * The hole gets a flat (200, 60, 120).
  */
-export function lamaShaped(): Uint8Array {
+export function lamaShaped(bench: LamaBenchOptions = {}): Uint8Array {
+  const work = bench.ballast ? ballast('image', 3, bench.ballast.channels, bench.ballast.layers) : null;
+  const padding = bench.paddingBytes ? [tensor('download_padding', 'float32', [bench.paddingBytes / 4], new Float32Array(bench.paddingBytes / 4).fill(0.5))] : [];
   return modelBytes({
     name: 'lama-shaped',
     inputs: [valueInfo('image', 'float32', [1, 3, 512, 512]), valueInfo('mask', 'float32', [1, 1, 512, 512])],
     outputs: [valueInfo('output', 'float32', [1, 3, 512, 512])],
-    initializers: [tensor('k255', 'float32', [], [255]), tensor('one', 'float32', [], [1]), tensor('fill', 'float32', [1, 3, 1, 1], [200, 60, 120])],
+    initializers: [tensor('k255', 'float32', [], [255]), tensor('one', 'float32', [], [1]), tensor('fill', 'float32', [1, 3, 1, 1], [200, 60, 120]), ...(work?.initializers ?? []), ...padding],
     nodes: [
       node('Sub', ['one', 'mask'], ['keep']),
       node('Mul', ['image', 'k255'], ['pixels']),
       node('Mul', ['pixels', 'keep'], ['kept']),
       node('Mul', ['fill', 'mask'], ['filled']),
-      node('Add', ['kept', 'filled'], ['output']),
+      node('Add', ['kept', 'filled'], [work ? 'exact' : 'output']),
+      ...(work ? [...work.nodes, node('Add', ['exact', work.output], ['output'])] : []),
     ],
   });
 }
