@@ -31,7 +31,24 @@ function downloadWords(model: LocalModel, state: ModelState | undefined): [strin
   return [`Downloading ${model.name}: ${formatBytes(done)}${total ? ` of ${formatBytes(total)}` : ''}`, total ? done / total : undefined];
 }
 
-/** Downloads the catalog's subject model (or waits for the download under way), with progress; cancelling the signal cancels it. */
+/** The catalog model's download, or the one under way (the Model panel's), to its end. */
+async function fetchModel(id: string) {
+  const downloading = () => useModelLibrary.getState().states[id]?.status === 'downloading';
+  if (!downloading()) await downloadModel(id);
+  if (!downloading()) return;
+  await new Promise<void>((done) => {
+    const stop = useModelLibrary.subscribe(() => {
+      if (downloading()) return;
+      stop();
+      done();
+    });
+  });
+}
+
+// Calls at once (a batch) share one download.
+let sharedDownload: Promise<void> | null = null;
+
+/** Downloads the catalog's subject model, with progress; cancelling the signal cancels it (a partial file is kept for next time). */
 async function downloadDefault(signal: AbortSignal | undefined, onProgress: Progress): Promise<LocalModel> {
   const model = modelById(DEFAULT_SUBJECT_MODEL)!;
   const stateOf = () => useModelLibrary.getState().states[model.id];
@@ -41,17 +58,8 @@ async function downloadDefault(signal: AbortSignal | undefined, onProgress: Prog
   signal?.addEventListener('abort', cancel, { once: true });
   try {
     report();
-    if (stateOf()?.status !== 'downloading') await downloadModel(model.id);
-    // A download of it already under way (the Model panel's) is waited for.
-    if (stateOf()?.status === 'downloading') {
-      await new Promise<void>((done) => {
-        const stop = useModelLibrary.subscribe(() => {
-          if (stateOf()?.status === 'downloading') return;
-          stop();
-          done();
-        });
-      });
-    }
+    sharedDownload ??= fetchModel(model.id).finally(() => (sharedDownload = null));
+    await sharedDownload;
   } catch (error) {
     throw new EngineError('network', `${model.name} could not be downloaded: ${(error as Error).message}`);
   } finally {
