@@ -7,6 +7,7 @@ import { chooseBackend, fallBackToWasm, type Backend, type BackendChoice, type C
 import { serveBridge, type WorkerCallContext } from './bridge';
 import { DiffusionRunner, type InpaintRequest } from './diffusionRunner';
 import type { DiffusionProgress } from './diffusion/pipeline';
+import { subjectAlpha, subjectFeeds, subjectInput } from './segmentation/subject';
 import { outputImage, recogniseRemover, removerInputs, type RemoverKind, type TensorData, type TensorInfo } from './removers';
 
 /**
@@ -102,11 +103,12 @@ function toTensor({ type, data, dims }: TensorData) {
   return new ort.Tensor(type, data, dims);
 }
 
-async function runSession(loaded: Loaded, feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
+/** Runs the session; `fetches` limits the outputs computed and copied back (ISNet's 11 side outputs are not needed). */
+async function runSession(loaded: Loaded, feeds: Record<string, TensorData>, fetches?: string[]): Promise<Record<string, TensorData>> {
   const inputs = Object.fromEntries(Object.entries(feeds).map(([name, tensor]) => [name, toTensor(tensor)]));
   const started = performance.now();
-  const results = await loaded.session.run(inputs);
-  performance.measure('session.run', { start: started, detail: 'remover' });
+  const results = await (fetches ? loaded.session.run(inputs, fetches) : loaded.session.run(inputs));
+  performance.measure('session.run', { start: started, detail: 'single-file model' });
   const out: Record<string, TensorData> = {};
   for (const [name, tensor] of Object.entries(results)) {
     out[name] = { type: tensor.type as TensorData['type'], data: (await tensor.getData()) as Uint8Array | Float32Array, dims: [...tensor.dims] };
@@ -163,6 +165,17 @@ const api = {
     const result = outputImage(outputs[loaded.outputs[0].name]);
     context.transfer.push(result.data.buffer);
     return { image: result, fellBack, backend: loaded.backend };
+  },
+
+  /** The subject's alpha (0..255) at the photo's full size, from a loaded ISNet- or U-2-Netp-shaped model. */
+  async subject(modelId: string, image: RgbaImage, context: WorkerCallContext): Promise<{ alpha: Uint8Array; backend: Backend }> {
+    const loaded = sessions.get(modelId);
+    if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
+    const outputs = await runSession(loaded, subjectFeeds(subjectInput(loaded.inputs, loaded.outputs), image), [loaded.outputs[0].name]);
+    if (context.signal.aborted) throw EngineError.cancelled();
+    const alpha = subjectAlpha(loaded.outputs, outputs, image.width, image.height);
+    context.transfer.push(alpha.buffer);
+    return { alpha, backend: loaded.backend };
   },
 
   /**
