@@ -6,6 +6,8 @@ import type { LocalWorkerApi } from './local.worker';
 import type { InpaintRequest } from './diffusionRunner';
 import type { DiffusionProgress } from './diffusion/pipeline';
 import type { TensorInfo } from './removers';
+import type { SamPoint, Size } from './segmentation/sam';
+import type { SamFiles, SamStage } from './segmentation/samRunner';
 
 /**
  * The page's side of the model worker: one bridge, started on first use and ended when idle
@@ -37,6 +39,16 @@ export function runInpaint(
   onProgress: (progress: DiffusionProgress) => void,
 ) {
   return bridge.call('inpaint', [id, files, request, fillWith], { signal, onProgress: (p) => onProgress(p as DiffusionProgress), transfer: [request.image.data.buffer] });
+}
+
+/** MobileSAM: the photo's embedding, computed once in the worker (kept there by `imageKey`). */
+export function samEmbed(id: string, files: SamFiles, imageKey: string, photo: Blob, size: Size, onStage: (stage: SamStage) => void) {
+  return bridge.call('samEmbed', [id, files, imageKey, photo, size], { onProgress: (stage) => onStage(stage as SamStage) });
+}
+
+/** MobileSAM's decoder for the clicks so far; null when the worker no longer keeps the photo's embedding. */
+export function samDecode(id: string, imageKey: string, points: SamPoint[], previous: Float32Array | null) {
+  return bridge.call('samDecode', [id, imageKey, points, previous]);
 }
 
 export function releaseModels(id?: string) {
