@@ -4,6 +4,7 @@ import { useFeatherRadius } from '../params/useFeatherRadius';
 import { controlClass, labelClass, sliderClass } from '../ui/fieldStyles';
 import { PanelButton } from '../ui/IconButton';
 import { BrushSettings } from './BrushSettings';
+import { ClickSegmentPanel } from './clickSegment/ClickSegmentPanel';
 import { clear, exportMask, grow, importMask, invert, shrink } from './maskActions';
 import { setOverlay, useEditor } from './store';
 
@@ -24,6 +25,7 @@ export function MaskPanel() {
       <h2 id="mask-heading" className="text-sm font-semibold">
         Mask
       </h2>
+      <ClickSegmentPanel />
       <BrushSettings />
       <FeatherField />
 
