@@ -50,7 +50,7 @@ function Status() {
         {!points.length
           ? 'Click an object to select it.'
           : `${points.length} ${points.length === 1 ? 'point' : 'points'} · ${
-              proposal && image ? `${((100 * proposal.area) / (image.width * image.height)).toFixed(1)}% of the photo` : 'working…'
+              proposal && image ? `${((100 * proposal.area) / (image.width * image.height)).toFixed(1)}% of the photo` : state?.status === 'ready' ? 'working…' : 'waiting for the model'
             }`}
       </output>
     </>

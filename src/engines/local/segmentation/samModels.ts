@@ -43,7 +43,7 @@ const template = (id: string, name: string, source: LocalModel['source'], files:
 
 /** The pair from a folder URL, downloaded with the usual progress and checks (hashes pinned by this download), then recognised. */
 export async function addSamFolder(base: string, id: string, onListed?: (id: string) => void): Promise<LocalModel> {
-  const model = template(id, base.split('/').pop() || 'MobileSAM', 'url', PAIR.map((path) => ({ path, url: `${base}/${path}` })));
+  const model = template(id, `MobileSAM (${new URL(base).host})`, 'url', PAIR.map((path) => ({ path, url: `${base}/${path}` })));
   await addModel(model);
   onListed?.(id);
   await downloadModel(id);

@@ -1,0 +1,169 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { fakeOrigin } from './fakes/ports';
+import { fake, PHOTO } from './support/cloud';
+import { EditorPage, type Pixels } from './support/editorPage';
+
+/**
+ * Click to segment with the tiny MobileSAM-shaped pair (scripts/models/segmentation.ts): its
+ * decoder answers a disc of radius 0.15 x the photo's longest side around each positive click,
+ * minus one around each negative click. The photo is 512 x 512: R = 76.8 px.
+ */
+const host = fake('modelHost');
+const ORIGIN = fakeOrigin('modelHost');
+const TEST_MODELS = resolve(import.meta.dirname, '../test-models');
+const RADIUS = 0.15 * 512;
+
+type Click = { x: number; y: number; positive: boolean };
+
+/** Mask pixels that disagree with the discs, leaving out a band of 2.5 px about each circle where interpolation decides. */
+function wrongPixels(mask: Pixels, clicks: Click[]) {
+  let wrong = 0;
+  for (let y = 0; y < mask.height; y++) {
+    for (let x = 0; x < mask.width; x++) {
+      const d = clicks.map((c) => Math.hypot(x + 0.5 - c.x, y + 0.5 - c.y));
+      if (d.some((v) => Math.abs(v - RADIUS) < 2.5)) continue;
+      const inside = clicks.some((c, i) => c.positive && d[i] < RADIUS) && !clicks.some((c, i) => !c.positive && d[i] < RADIUS);
+      if ((mask.values[y * mask.width + x] === 255) !== inside) wrong++;
+    }
+  }
+  return wrong;
+}
+
+const covered = (mask: Pixels) => mask.values.filter((v) => v === 255).length;
+
+async function openPhoto(editor: EditorPage) {
+  await editor.open();
+  await editor.uploadAndWait(PHOTO);
+  await editor.field('Feather').fill('0');
+  await editor.field('Engine').selectOption({ label: 'Local model' });
+}
+
+async function addFromUrl(page: Page, url: string) {
+  await page.getByRole('button', { name: 'Add model from URL' }).click();
+  await page.getByLabel('Model URL').fill(url);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+}
+
+/** Clicks the photo at an image position: left, Alt-left or right. */
+async function click(editor: EditorPage, { x, y }: { x: number; y: number }, how: 'left' | 'alt' | 'right' = 'left') {
+  const at = await editor.toScreen(x, y);
+  if (how === 'alt') await editor.page.keyboard.down('Alt');
+  await editor.page.mouse.click(at.x, at.y, { button: how === 'right' ? 'right' : 'left' });
+  if (how === 'alt') await editor.page.keyboard.up('Alt');
+}
+
+test.beforeEach(async () => {
+  await host.reset();
+});
+
+test.describe.configure({ timeout: 120_000 });
+
+test('a folder URL holding the pair is recognised; a positive and a negative click give the disc minus the disc, and Apply is one undo step', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await openPhoto(editor);
+  await addFromUrl(page, `${ORIGIN}/`);
+  await expect(page.getByText(/^Added MobileSAM \(127\.0\.0\.1:\d+\) \(MobileSAM-shaped\)/)).toBeVisible({ timeout: 60_000 });
+
+  await editor.button('Click to segment').click();
+  await expect(editor.button('Click to segment')).toHaveAttribute('aria-pressed', 'true');
+  const panel = page.getByRole('region', { name: 'Click to segment' });
+  await expect(panel.getByLabel('Segmentation model').locator('option:checked')).toHaveText(/^MobileSAM \(127\.0\.0\.1:\d+\) · ready/);
+  const proposal = panel.getByLabel('Proposal');
+  await expect(proposal).toHaveText('Click an object to select it.');
+
+  const positive = { x: 200, y: 256, positive: true };
+  const negative = { x: 290, y: 256, positive: false };
+  await click(editor, positive);
+  // pi R^2 / 512^2 = 7.1% of the photo.
+  await expect(proposal).toHaveText(/^1 point · 7\.\d% of the photo$/, { timeout: 30_000 });
+  await click(editor, negative, 'alt');
+  await expect(proposal).toHaveText(/^2 points · [4-6]\.\d% of the photo$/);
+  await expect(editor.button('Undo')).toBeEnabled();
+
+  await panel.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(proposal).toHaveText('Click an object to select it.');
+  const mask = await editor.exportMask();
+  expect(covered(mask)).toBeGreaterThan(10_000);
+  expect(wrongPixels(mask, [positive, negative])).toBe(0);
+
+  // One undo step takes the whole proposal back.
+  await page.keyboard.press('Control+z');
+  expect(covered(await editor.exportMask())).toBe(0);
+});
+
+test('clicks are taken back one by one, Esc drops the proposal, Enter applies and Alt+Enter subtracts', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await openPhoto(editor);
+  await addFromUrl(page, `${ORIGIN}/sam_mask_decoder_single.onnx`);
+  await expect(page.getByText(/\(MobileSAM-shaped\)/)).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('s');
+  await expect(editor.button('Click to segment')).toHaveAttribute('aria-pressed', 'true');
+  const proposal = page.getByRole('region', { name: 'Click to segment' }).getByLabel('Proposal');
+
+  const first = { x: 150, y: 150, positive: true };
+  await click(editor, first);
+  await expect(proposal).toHaveText(/^1 point · \d/, { timeout: 30_000 });
+  const alone = await proposal.textContent();
+  await click(editor, { x: 200, y: 150 }, 'right');
+  await expect(proposal).toHaveText(/^2 points · \d/);
+  expect(await proposal.textContent()).not.toBe(alone?.replace('1 point', '2 points'));
+  // Ctrl+Z takes back the negative click: the first proposal again, the mask untouched.
+  await page.keyboard.press('Control+z');
+  await expect(proposal).toHaveText(alone!);
+  await page.keyboard.press('Enter');
+  const disc = await editor.exportMask();
+  expect(wrongPixels(disc, [first])).toBe(0);
+
+  // Esc drops a proposal: nothing reaches the mask.
+  await click(editor, { x: 380, y: 380 });
+  await expect(proposal).toHaveText(/^1 point · \d/);
+  await page.keyboard.press('Escape');
+  await expect(proposal).toHaveText('Click an object to select it.');
+  await page.keyboard.press('Enter');
+  expect(wrongPixels(await editor.exportMask(), [first])).toBe(0);
+
+  // Alt+Enter takes the proposal out of the mask, as one undo step.
+  const second = { x: 200, y: 150, positive: true };
+  await click(editor, second);
+  await expect(proposal).toHaveText(/^1 point · \d/);
+  await page.keyboard.press('Alt+Enter');
+  expect(wrongPixels(await editor.exportMask(), [first, { ...second, positive: false }])).toBe(0);
+  await page.keyboard.press('Control+z');
+  expect(wrongPixels(await editor.exportMask(), [first])).toBe(0);
+});
+
+test('"Load model from folder" recognises the pair by its inputs and outputs, with no network', async ({ page, context, baseURL }) => {
+  const editor = new EditorPage(page);
+  await openPhoto(editor);
+  const elsewhere: string[] = [];
+  await context.route('**/*', (route) => {
+    if (route.request().url().startsWith(baseURL!)) return route.continue();
+    elsewhere.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  const folder = mkdtempSync(resolve(tmpdir(), 'mobilesam-'));
+  for (const name of ['mobile_sam_image_encoder.onnx', 'sam_mask_decoder_single.onnx']) copyFileSync(resolve(TEST_MODELS, name), resolve(folder, name));
+  await page.getByLabel('Load model from folder').setInputFiles(folder);
+  await expect(page.getByText(/^Loaded mobilesam-\w+ from disk\.$/)).toBeVisible({ timeout: 60_000 });
+
+  await editor.button('Click to segment').click();
+  const panel = page.getByRole('region', { name: 'Click to segment' });
+  await expect(panel.getByLabel('Segmentation model').locator('option:checked')).toHaveText(/^mobilesam-\w+ · ready/);
+  const positive = { x: 256, y: 256, positive: true };
+  await click(editor, positive);
+  await expect(panel.getByLabel('Proposal')).toHaveText(/^1 point · 7\.\d% of the photo$/, { timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Apply', exact: true }).click();
+  expect(wrongPixels(await editor.exportMask(), [positive])).toBe(0);
+  expect(elsewhere).toEqual([]);
+});
+
+test('a folder URL without a model is refused with a clear message', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await openPhoto(editor);
+  await addFromUrl(page, `${ORIGIN}/nothing-here/`);
+  await expect(editor.alert).toContainText('That model could not be added');
+  await expect(editor.alert).toContainText('MobileSAM pair');
+});
