@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { fakeOrigin } from './fakes/ports';
 import { fake, PHOTO } from './support/cloud';
 import { EditorPage, type Pixels } from './support/editorPage';
@@ -33,6 +34,17 @@ function wrongPixels(mask: Pixels, clicks: Click[]) {
 }
 
 const covered = (mask: Pixels) => mask.values.filter((v) => v === 255).length;
+
+/** How many screen pixels within 4 px of an image position pass `test` (r, g, b). */
+async function screenPixels(editor: EditorPage, { x, y }: { x: number; y: number }, test: (r: number, g: number, b: number) => boolean) {
+  const at = await editor.toScreen(x, y);
+  const { data } = PNG.sync.read(await editor.page.screenshot({ clip: { x: at.x - 4, y: at.y - 4, width: 8, height: 8 } }));
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (test(data[i], data[i + 1], data[i + 2])) count++;
+  return count;
+}
+const white = (r: number, g: number, b: number) => Math.min(r, g, b) >= 235;
+const green = (r: number, g: number, b: number) => g > 150 && r < 90 && b < 140;
 
 async function openPhoto(editor: EditorPage) {
   await editor.open();
@@ -117,11 +129,18 @@ test('clicks are taken back one by one, Esc drops the proposal, Enter applies an
   const disc = await editor.exportMask();
   expect(wrongPixels(disc, [first])).toBe(0);
 
-  // Esc drops a proposal: nothing reaches the mask.
-  await click(editor, { x: 380, y: 380 });
+  // Esc drops a proposal: nothing reaches the mask. On show meanwhile: a green marker at the
+  // click and the outline (white) at the top of its circle.
+  const third = { x: 380, y: 380 };
+  const rim = { x: 380, y: 380 - RADIUS };
+  const before = [await screenPixels(editor, third, green), await screenPixels(editor, rim, white)];
+  await click(editor, third);
   await expect(proposal).toHaveText(/^1 point · \d/);
+  await expect.poll(() => screenPixels(editor, third, green)).toBeGreaterThan(before[0] + 8);
+  await expect.poll(() => screenPixels(editor, rim, white)).toBeGreaterThan(before[1] + 2);
   await page.keyboard.press('Escape');
   await expect(proposal).toHaveText('Click an object to select it.');
+  await expect.poll(async () => [await screenPixels(editor, third, green), await screenPixels(editor, rim, white)]).toEqual(before);
   await page.keyboard.press('Enter');
   expect(wrongPixels(await editor.exportMask(), [first])).toBe(0);
 
