@@ -179,6 +179,44 @@ test('"Load model from folder" recognises the pair by its inputs and outputs, wi
   expect(elsewhere).toEqual([]);
 });
 
+test('first use downloads the model with its progress and cancel, and the download resumes', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await openPhoto(editor);
+  // The encoder trickles in: slow enough to be seen and cancelled.
+  await host.faults([{ on: '/mobile_sam_image_encoder.onnx', bytesPerSecond: 300, times: 20 }]);
+  await addFromUrl(page, `${ORIGIN}/`);
+  await expect(page.getByRole('progressbar', { name: 'Model download' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel download' }).click();
+  await expect(editor.alert).toContainText('did not finish downloading');
+
+  await editor.button('Click to segment').click();
+  const panel = page.getByRole('region', { name: 'Click to segment' });
+  const select = panel.getByLabel('Segmentation model');
+  await select.selectOption((await select.locator('option', { hasText: '127.0.0.1' }).getAttribute('value'))!);
+  await expect(select.locator('option:checked')).toHaveText(/not downloaded/);
+  const proposal = panel.getByLabel('Proposal');
+  await click(editor, { x: 200, y: 200 });
+  await expect(panel.getByRole('progressbar', { name: 'Segmentation model download' })).toBeVisible();
+  await expect(proposal).toHaveText('1 point · waiting for the model');
+  // The editor stays usable meanwhile: another click is taken.
+  await click(editor, { x: 300, y: 300 });
+  await expect(proposal).toHaveText('2 points · waiting for the model');
+  // Past the first 512 bytes, which are held until they prove not to be a web page.
+  await expect(panel.getByText(/^Downloading .*: ([6-9]\d\d bytes|\d+ KB) of/)).toBeVisible({ timeout: 20_000 });
+  await panel.getByRole('button', { name: 'Cancel download' }).click();
+  await expect(page.getByText(/was not downloaded: the next click downloads it again/)).toBeVisible();
+  await expect(panel.getByRole('progressbar', { name: 'Segmentation model download' })).toHaveCount(0);
+
+  await host.reset();
+  await click(editor, { x: 100, y: 400 });
+  // Three discs, each pi R^2: 3 x 7.1% less their overlaps.
+  await expect(proposal).toHaveText(/^3 points · \d+\.\d% of the photo$/, { timeout: 30_000 });
+  await expect(select.locator('option:checked')).toHaveText(/ready/);
+  // What came before the cancel was kept: the rest was asked for with a Range.
+  const ranges = (await host.seen()).map((s) => (s as { range?: string }).range).filter(Boolean);
+  expect(ranges.some((range) => /^bytes=[1-9]\d*-$/.test(range!))).toBe(true);
+});
+
 test('a folder URL without a model is refused with a clear message', async ({ page }) => {
   const editor = new EditorPage(page);
   await openPhoto(editor);
