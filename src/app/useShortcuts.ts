@@ -16,7 +16,7 @@ const typingInto = (target: EventTarget | null) =>
     target instanceof HTMLSelectElement ||
     (target instanceof HTMLInputElement && !nonTextInputs.has(target.type)));
 
-const toolKeys = { b: 'brush', e: 'eraser', r: 'rectangle', l: 'lasso' } as const;
+const toolKeys = { b: 'brush', e: 'eraser', r: 'rectangle', l: 'lasso', s: 'segment' } as const;
 
 /** Keyboard shortcuts of the editor, and paste of an image from the clipboard. */
 export function useShortcuts() {

@@ -5,6 +5,7 @@ import { openImage } from '../editor/imageActions';
 import { useEditor } from '../editor/store';
 import { imageFilesFrom } from '../editor/loadImage';
 import { attachGestures } from './gestures';
+import { ClickSegmentLayer } from './ClickSegmentLayer';
 import { InputSurface } from './InputSurface';
 import { LayerRedraw } from './layerRedraw';
 import { MaskOverlay } from './maskOverlay';
@@ -136,6 +137,7 @@ export function EditorCanvas() {
           <Layer ref={maskLayer} imageSmoothingEnabled={scale < 2} visible={overlaySettings.visible && !showOriginal && !result}>
             {overlay && <KonvaImage image={overlay.canvas} opacity={overlaySettings.opacity} />}
           </Layer>
+          <ClickSegmentLayer scale={scale} />
           <Layer ref={uiLayer}>
             {result && !showOriginal && (
               <Line points={[(image.width * split) / 100, 0, (image.width * split) / 100, image.height]} stroke="#fff" strokeWidth={2} strokeScaleEnabled={false} shadowColor="#000" shadowBlur={3} />

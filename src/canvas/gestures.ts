@@ -1,5 +1,6 @@
 import type Konva from 'konva';
 import { unionRect, type Point, type Rect } from '../mask/types';
+import { addSegmentPoint } from '../editor/clickSegment/actions';
 import { maskDoc } from '../editor/session';
 import { useEditor } from '../editor/store';
 import { setSplit } from '../results/resultsStore';
@@ -158,6 +159,10 @@ export function attachGestures(t: GestureTargets): () => void {
     // Right button or Alt takes away instead of adding.
     const subtract = e.button === 2 || e.altKey;
     const point = toImage(pointer);
+    if (tool === 'segment') {
+      addSegmentPoint(point, !subtract);
+      return;
+    }
     if (tool === 'brush' || tool === 'eraser') {
       maskDoc.beginStroke();
       gesture = { kind: 'stroke', mode: tool === 'eraser' || subtract ? 'erase' : 'paint', last: null, queue: [point] };

@@ -4,6 +4,7 @@ import { useFeatherRadius } from '../params/useFeatherRadius';
 import { controlClass, labelClass, sliderClass } from '../ui/fieldStyles';
 import { PanelButton } from '../ui/IconButton';
 import { BrushSettings } from './BrushSettings';
+import { ClickSegmentPanel } from './clickSegment/ClickSegmentPanel';
 import { clear, exportMask, grow, importMask, invert, shrink } from './maskActions';
 import { setOverlay, useEditor } from './store';
 import { SubjectSelection } from './SubjectSelection';
@@ -26,6 +27,7 @@ export function MaskPanel() {
         Mask
       </h2>
       <SubjectSelection disabled={!hasImage} />
+      <ClickSegmentPanel />
       <BrushSettings />
       <FeatherField />
 

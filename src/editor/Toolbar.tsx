@@ -2,6 +2,9 @@ import { zoomToActualSize, zoomToFit } from './viewActions';
 import { BrushIcon, EraserIcon, EyeIcon, FitIcon, LassoIcon, RectangleIcon, RedoIcon, UndoIcon } from '../ui/icons';
 import { ToolButton } from '../ui/IconButton';
 import { redo, undo } from './imageActions';
+import { undoSegmentPoint } from './clickSegment/actions';
+import { SegmentIcon } from './clickSegment/SegmentIcon';
+import { useClickSegment } from './clickSegment/store';
 import { setTool, useEditor, type Tool } from './store';
 
 const tools: { tool: Tool; label: string; shortcut: string; Icon: () => React.JSX.Element }[] = [
@@ -9,6 +12,7 @@ const tools: { tool: Tool; label: string; shortcut: string; Icon: () => React.JS
   { tool: 'eraser', label: 'Eraser', shortcut: 'E', Icon: EraserIcon },
   { tool: 'rectangle', label: 'Rectangle', shortcut: 'R', Icon: RectangleIcon },
   { tool: 'lasso', label: 'Lasso', shortcut: 'L', Icon: LassoIcon },
+  { tool: 'segment', label: 'Click to segment', shortcut: 'S', Icon: SegmentIcon },
 ];
 
 const holdOriginal = (showOriginal: boolean) => () => useEditor.setState({ showOriginal });
@@ -16,7 +20,9 @@ const holdOriginal = (showOriginal: boolean) => () => useEditor.setState({ showO
 /** Tools, history and view: the vertical bar left of the canvas. */
 export function Toolbar() {
   const current = useEditor((s) => s.tool);
-  const canUndo = useEditor((s) => s.canUndo);
+  // The clicks of Click to segment are taken back one by one before the mask's history.
+  const hasClicks = useClickSegment((s) => s.points.length > 0);
+  const canUndo = useEditor((s) => s.canUndo) || hasClicks;
   const canRedo = useEditor((s) => s.canRedo);
   const hasImage = useEditor((s) => s.image !== null);
   const scale = useEditor((s) => s.view?.scale);
@@ -29,7 +35,7 @@ export function Toolbar() {
         </ToolButton>
       ))}
       <hr className="my-1 w-8 border-neutral-700" />
-      <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!canUndo} onClick={() => void undo()}>
+      <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!canUndo} onClick={() => void (undoSegmentPoint() || undo())}>
         <UndoIcon />
       </ToolButton>
       <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" disabled={!canRedo} onClick={() => void redo()}>

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { LoadedImage } from './loadImage';
 import type { View } from './view';
 
-export type Tool = 'brush' | 'eraser' | 'rectangle' | 'lasso';
+export type Tool = 'brush' | 'eraser' | 'rectangle' | 'lasso' | 'segment';
 
 export interface OverlaySettings {
   colour: string;

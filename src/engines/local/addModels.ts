@@ -3,6 +3,7 @@ import { diffusionFiles, type LocalModel } from './catalog';
 import { addModel, deleteModel, downloadModel, readModelFiles, storeLocalFiles, useModelLibrary } from './library';
 import { describeInputs, recogniseModel } from './recognise';
 import { loadModel, releaseModels } from './runtime';
+import { addSamFolder, samFolderAt, samFromFiles } from './segmentation/samModels';
 
 /** An id for a model the user brought, stable for the same source. */
 async function idFor(prefix: string, source: string): Promise<string> {
@@ -44,6 +45,8 @@ export async function addModelFromUrl(text: string, onListed?: (id: string) => v
   }
   if (!/^https?:$/.test(url.protocol)) throw new EngineError('invalid-input', 'Models are fetched over http(s).');
   const fileName = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+  const samBase = await samFolderAt(url);
+  if (samBase) return addSamFolder(samBase, await idFor('url', samBase), onListed);
   if (!fileName.toLowerCase().endsWith('.onnx')) return addDiffusionFolder(url, onListed);
   const id = await idFor('url', url.href);
   const model: LocalModel = {
@@ -68,6 +71,8 @@ export async function addModelFromUrl(text: string, onListed?: (id: string) => v
 /** "Load model from folder": a Stable Diffusion folder, or a picked .onnx file (or a folder holding one), stored on this device, no network. */
 export async function addModelFromFiles(files: File[]): Promise<LocalModel> {
   if (files.some((f) => /(^|\/)model_index\.json$/.test(f.webkitRelativePath || f.name))) return diffusionFromFiles(files);
+  const sam = await samFromFiles(files, (source) => idFor('disk', source));
+  if (sam) return sam;
   const graphs = files.filter((f) => f.name.toLowerCase().endsWith('.onnx'));
   if (graphs.length !== 1) throw new EngineError('invalid-input', graphs.length ? 'That folder holds several .onnx files; pick the one to use.' : 'No .onnx file there.');
   const [graph] = graphs;
@@ -110,7 +115,7 @@ async function addDiffusionFolder(url: URL, onListed?: (id: string) => void): Pr
     if (!response.ok) throw new Error(`${response.status}`);
     index = (await response.json()) as Record<string, unknown>;
   } catch {
-    throw new EngineError('invalid-input', 'Give the URL of an .onnx file, or of a model folder with a model_index.json (Optimum layout).');
+    throw new EngineError('invalid-input', 'Give the URL of an .onnx file, or of a model folder: a model_index.json (Optimum layout) or a MobileSAM pair.');
   }
   const missing = STAGES.filter((stage) => !(stage in index));
   if (missing.length) throw new EngineError('invalid-input', `That folder is not a Stable Diffusion inpainting model: its model_index.json has no ${missing.join(', ')}.`);

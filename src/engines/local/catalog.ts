@@ -36,6 +36,8 @@ export const totalSize = (model: LocalModel) => model.files.reduce((sum, f) => s
 
 const hf = (repo: string, commit: string, path: string) => `https://huggingface.co/${repo}/resolve/${commit}/${path}`;
 
+const MOBILESAM_COMMIT = '0d3b403339b4674a82493d5e97964dd78089ddc8';
+
 export const catalog: LocalModel[] = [
   {
     id: 'migan',
@@ -110,6 +112,33 @@ export const catalog: LocalModel[] = [
       },
     ],
     licence: 'Apache-2.0',
+    minBackend: 'wasm',
+    source: 'catalog',
+  },
+  // Click to segment: the encoder computes the photo's embedding once, the decoder answers each click.
+  {
+    id: 'mobilesam',
+    name: 'MobileSAM (Click to segment)',
+    task: 'points',
+    kind: 'mobilesam',
+    main: 'mobile_sam_image_encoder.onnx',
+    files: [
+      {
+        path: 'mobile_sam_image_encoder.onnx',
+        url: hf('Acly/MobileSAM', MOBILESAM_COMMIT, 'mobile_sam_image_encoder.onnx'),
+        mirrorUrl: `https://hf-mirror.com/Acly/MobileSAM/resolve/${MOBILESAM_COMMIT}/mobile_sam_image_encoder.onnx`,
+        size: 28_157_093,
+        sha256: '580f5fb648ea1062c0aabc26217aed56921985f03f0cbbd852bba81d760cc749',
+      },
+      {
+        path: 'sam_mask_decoder_single.onnx',
+        url: hf('Acly/MobileSAM', MOBILESAM_COMMIT, 'sam_mask_decoder_single.onnx'),
+        mirrorUrl: `https://hf-mirror.com/Acly/MobileSAM/resolve/${MOBILESAM_COMMIT}/sam_mask_decoder_single.onnx`,
+        size: 16_501_323,
+        sha256: '93915fc7c993ab9d59ab8c9ccd3bce37f7509c81ab4150a74abd4d2abbd8570d',
+      },
+    ],
+    licence: 'Apache-2.0 (MobileSAM weights; the ONNX export’s repository says MIT)',
     minBackend: 'wasm',
     source: 'catalog',
   },

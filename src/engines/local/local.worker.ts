@@ -9,6 +9,8 @@ import { DiffusionRunner, type InpaintRequest } from './diffusionRunner';
 import type { DiffusionProgress } from './diffusion/pipeline';
 import { subjectAlpha, subjectFeeds, subjectInput } from './segmentation/subject';
 import { outputImage, recogniseRemover, removerInputs, type RemoverKind, type TensorData, type TensorInfo } from './removers';
+import { SamRunner, type SamOrt, type SamSession } from './segmentation/samRunner';
+import { samMethods } from './segmentation/samWorker';
 
 /**
  * The local engine's worker: probes the backends, holds one ONNX session per model (made
@@ -118,6 +120,7 @@ async function runSession(loaded: Loaded, feeds: Record<string, TensorData>, fet
 }
 
 const diffusion = new DiffusionRunner(ort, async (files, main) => createSession(files, main, chooseBackend(await probe(), choice)));
+const sam = new SamRunner(ort as unknown as SamOrt, async (graph) => (await createSession({ graph }, 'graph', chooseBackend(await probe(), choice))) as unknown as SamSession);
 
 const api = {
   /** What the browser offers, and the backend the current choice gives. */
@@ -199,9 +202,12 @@ const api = {
     return { ...result, backend: chooseBackend(await probe(), choice) };
   },
 
+  ...samMethods(sam),
+
   /** Frees a model's session, or all of them. */
   async release(modelId?: string) {
     await diffusion.release(modelId);
+    await sam.release(modelId);
     for (const [id, loaded] of sessions) {
       if (modelId && id !== modelId) continue;
       await loaded.session.release();

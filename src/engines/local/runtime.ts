@@ -6,6 +6,8 @@ import type { LocalWorkerApi } from './local.worker';
 import type { InpaintRequest } from './diffusionRunner';
 import type { DiffusionProgress } from './diffusion/pipeline';
 import type { TensorInfo } from './removers';
+import type { SamPoint, Size } from './segmentation/sam';
+import type { SamFiles, SamStage } from './segmentation/samRunner';
 
 /**
  * The page's side of the model worker: one bridge, started on first use and ended when idle
@@ -47,6 +49,16 @@ export function runInpaint(
 /** The subject's alpha at the photo's size; the photo is copied, the caller keeps it. */
 export function runSubject(id: string, image: RgbaImage, signal?: AbortSignal) {
   return bridge.call('subject', [id, image], { signal });
+}
+
+/** MobileSAM: the photo's embedding, computed once in the worker (kept there by `imageKey`). */
+export function samEmbed(id: string, files: SamFiles, imageKey: string, photo: Blob, size: Size, onStage: (stage: SamStage) => void) {
+  return bridge.call('samEmbed', [id, files, imageKey, photo, size], { onProgress: (stage) => onStage(stage as SamStage) });
+}
+
+/** MobileSAM's decoder for the clicks so far; null when the worker no longer keeps the photo's embedding. */
+export function samDecode(id: string, imageKey: string, points: SamPoint[], previous: Float32Array | null) {
+  return bridge.call('samDecode', [id, imageKey, points, previous]);
 }
 
 export function releaseModels(id?: string) {

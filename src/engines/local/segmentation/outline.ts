@@ -1,0 +1,54 @@
+/**
+ * The outline of a mask for display: closed loops along the pixel edges between inside and
+ * outside, as corner points (x0, y0, x1, y1, ...) in pixel-edge coordinates. Lines drawn from
+ * them stay one screen pixel wide at any zoom, where an outline raster would vanish.
+ */
+const RIGHT = 1;
+const DOWN = 2;
+const LEFT = 4;
+const UP = 8;
+// Turning right (inside stays on the right) first keeps touching regions apart at a saddle.
+const PREFERENCE: Record<number, number[]> = {
+  [RIGHT]: [DOWN, RIGHT, UP],
+  [DOWN]: [LEFT, DOWN, RIGHT],
+  [LEFT]: [UP, LEFT, DOWN],
+  [UP]: [RIGHT, UP, LEFT],
+};
+
+export function maskOutline(mask: Uint8Array, width: number, height: number): Float32Array[] {
+  if (mask.length !== width * height) throw new RangeError(`the mask has ${mask.length} values for ${width}x${height}`);
+  const stride = width + 1;
+  // Per grid vertex, the directions of the boundary edges leaving it (inside on their right).
+  const out = new Uint8Array(stride * (height + 1));
+  const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] > 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!mask[y * width + x]) continue;
+      if (!inside(x, y - 1)) out[y * stride + x] |= RIGHT;
+      if (!inside(x + 1, y)) out[y * stride + x + 1] |= DOWN;
+      if (!inside(x, y + 1)) out[(y + 1) * stride + x + 1] |= LEFT;
+      if (!inside(x - 1, y)) out[(y + 1) * stride + x] |= UP;
+    }
+  }
+  const loops: Float32Array[] = [];
+  for (let start = 0; start < out.length; start++) {
+    while (out[start]) loops.push(traceLoop(out, stride, start));
+  }
+  return loops;
+}
+
+/** Follows boundary edges from `start` until back there, taking them out of `out`; the corners where the direction changes. */
+function traceLoop(out: Uint8Array, stride: number, start: number): Float32Array {
+  const corners: number[] = [];
+  let at = start;
+  let heading = 0;
+  do {
+    const choices = heading ? PREFERENCE[heading] : [RIGHT, DOWN, LEFT, UP];
+    const next = choices.find((d) => out[at] & d)!;
+    out[at] &= ~next;
+    if (next !== heading) corners.push(at % stride, Math.floor(at / stride));
+    heading = next;
+    at += next === RIGHT ? 1 : next === LEFT ? -1 : next === DOWN ? stride : -stride;
+  } while (at !== start);
+  return Float32Array.from(corners);
+}

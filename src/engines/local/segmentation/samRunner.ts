@@ -1,0 +1,141 @@
+import type { RgbaImage } from '../../../image/rgba';
+import { EngineError } from '../../contract';
+import { maskOutline } from './outline';
+import { encoderInput, logitsToMask, maskInputs, origImSize, pointInputs, type SamPoint, type Size } from './sam';
+
+/**
+ * MobileSAM in the model worker, for onnxruntime-web there and onnxruntime-node in tests:
+ * the encoder and decoder sessions made once per model and reused; the image embedding
+ * computed once per photo and kept (the last few photos), so each click runs only the decoder.
+ */
+interface TensorLike {
+  readonly data: unknown;
+  getData?(): Promise<unknown>;
+  dispose?(): void;
+}
+
+export interface SamSession {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  run(feeds: Record<string, TensorLike>): Promise<Record<string, TensorLike>>;
+  release(): Promise<void>;
+}
+
+export interface SamOrt {
+  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => TensorLike;
+}
+
+/** The pair's graphs. */
+export interface SamFiles {
+  encoder: Blob;
+  decoder: Blob;
+}
+
+/** Where the embedding is: making the sessions, reading the photo, running the encoder. */
+export type SamStage = 'loading' | 'reading' | 'encoding';
+
+/** What the decoder proposes for the clicks so far. */
+export interface SamProposal {
+  /** 255 inside, 0 outside, at the photo's size. */
+  mask: Uint8Array;
+  /** Loops around it, for display (outline.ts). */
+  outline: Float32Array[];
+  /** The decoder's 256 x 256 logits, fed back with the next click. */
+  lowRes: Float32Array;
+  /** Pixels inside. */
+  area: number;
+}
+
+/** Embeddings kept (4 MB each): the photo being edited and the one before it. */
+const EMBEDDINGS_KEPT = 2;
+
+async function read(tensor: TensorLike): Promise<Float32Array> {
+  const data = (tensor.getData ? await tensor.getData() : tensor.data) as Float32Array;
+  tensor.dispose?.();
+  return data;
+}
+
+export class SamRunner {
+  private readonly models = new Map<string, { encoder: SamSession; decoder: SamSession }>();
+  private readonly embeddings = new Map<string, { embedding: Float32Array; size: Size }>();
+
+  constructor(
+    private readonly ort: SamOrt,
+    private readonly createSession: (graph: Blob) => Promise<SamSession>,
+  ) {}
+
+  /** Whether a click on this photo can be answered at once. */
+  has(modelId: string, imageKey: string): boolean {
+    return this.models.has(modelId) && this.embeddings.has(`${modelId}\n${imageKey}`);
+  }
+
+  /** The photo's embedding, computed unless it is kept; `readImage` is called only then. */
+  async embed(modelId: string, files: SamFiles, imageKey: string, readImage: () => Promise<RgbaImage>, onStage: (stage: SamStage) => void): Promise<void> {
+    onStage('loading');
+    const model = await this.load(modelId, files);
+    const key = `${modelId}\n${imageKey}`;
+    if (this.embeddings.has(key)) return;
+    onStage('reading');
+    const image = await readImage();
+    const input = encoderInput(image);
+    onStage('encoding');
+    const outputs = await model.encoder.run({ [model.encoder.inputNames[0]]: new this.ort.Tensor('float32', input.data, input.dims) });
+    const name = model.encoder.outputNames.includes('image_embeddings') ? 'image_embeddings' : model.encoder.outputNames[0];
+    const embedding = await read(outputs[name]);
+    for (const [other, tensor] of Object.entries(outputs)) if (other !== name) tensor.dispose?.();
+    this.embeddings.set(key, { embedding, size: { width: image.width, height: image.height } });
+    while (this.embeddings.size > EMBEDDINGS_KEPT) this.embeddings.delete(this.embeddings.keys().next().value!);
+  }
+
+  /**
+   * The decoder alone, on the kept embedding: the clicks with the pad point, and the previous
+   * click's low-resolution mask fed back. Null when the embedding is not kept (any more).
+   */
+  async decode(modelId: string, imageKey: string, points: readonly SamPoint[], previous: Float32Array | null): Promise<SamProposal | null> {
+    const model = this.models.get(modelId);
+    const kept = this.embeddings.get(`${modelId}\n${imageKey}`);
+    if (!model || !kept) return null;
+    const { size } = kept;
+    const clicks = pointInputs(points, size);
+    const feedback = maskInputs(previous);
+    const f32 = (data: Float32Array, dims: readonly number[]) => new this.ort.Tensor('float32', data, dims);
+    const outputs = await model.decoder.run({
+      image_embeddings: f32(kept.embedding, [1, 256, 64, 64]),
+      point_coords: f32(clicks.coords, clicks.coordDims),
+      point_labels: f32(clicks.labels, clicks.labelDims),
+      mask_input: f32(feedback.mask, feedback.maskDims),
+      has_mask_input: f32(feedback.has, [1]),
+      orig_im_size: f32(origImSize(size), [2]),
+    });
+    const logits = await read(outputs.masks);
+    const lowRes = Float32Array.from(await read(outputs.low_res_masks));
+    outputs.iou_predictions?.dispose?.();
+    const mask = logitsToMask(logits, size);
+    let area = 0;
+    for (let i = 0; i < mask.length; i++) if (mask[i]) area++;
+    return { mask, outline: maskOutline(mask, size.width, size.height), lowRes, area };
+  }
+
+  /** Frees a model's sessions (or all); kept embeddings stay, they do not depend on the backend. */
+  async release(modelId?: string) {
+    for (const [id, model] of this.models) {
+      if (modelId && id !== modelId) continue;
+      await Promise.all([model.encoder.release(), model.decoder.release()]);
+      this.models.delete(id);
+    }
+  }
+
+  private async load(modelId: string, files: SamFiles) {
+    const existing = this.models.get(modelId);
+    if (existing) return existing;
+    const encoder = await this.createSession(files.encoder);
+    const decoder = await this.createSession(files.decoder);
+    if (!decoder.outputNames.includes('masks') || !decoder.outputNames.includes('low_res_masks')) {
+      await Promise.all([encoder.release(), decoder.release()]);
+      throw new EngineError('invalid-input', 'The segmentation model’s decoder lacks the masks and low_res_masks outputs.');
+    }
+    const model = { encoder, decoder };
+    this.models.set(modelId, model);
+    return model;
+  }
+}
