@@ -1,3 +1,4 @@
+import { BackgroundSwapPanel } from '../backgroundSwap/BackgroundSwapPanel';
 import { EditorCanvas } from '../canvas/EditorCanvas';
 import { MaskPanel } from '../editor/MaskPanel';
 import { Toolbar } from '../editor/Toolbar';
@@ -27,6 +28,7 @@ export function App() {
         </main>
         <aside aria-label="Settings" className="w-80 shrink-0 overflow-y-auto border-l border-neutral-800 bg-panel">
           <MaskPanel />
+          <BackgroundSwapPanel />
           <GeneratePanel />
           <ParamsPanel />
           <HistoryPanel />

@@ -14,7 +14,7 @@ export const takesPrompt = (meta: EngineMeta) => meta.params.prompt !== undefine
  * shows through; no feather of its own, since the selection is already grown and feathered
  * and a job feather would reach into the subject, whose pixels must stay exact.
  */
-export function replaceBackgroundFields(meta: EngineMeta): Partial<ParamsDraft> {
+export function replaceBackgroundFields(meta: EngineMeta): Pick<ParamsDraft, 'feather'> & Partial<Pick<ParamsDraft, 'strength'>> {
   const strength = meta.params.strength;
   return { feather: '0', ...(strength ? { strength: String(Math.min(1, strength.max)) } : {}) };
 }

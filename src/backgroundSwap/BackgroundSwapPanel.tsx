@@ -1,0 +1,26 @@
+import { lazy, Suspense } from 'react';
+import { useEditor } from '../editor/store';
+import { PanelButton } from '../ui/IconButton';
+import { replaceBackground } from './replaceBackground';
+
+// The batch (its queue, zip and runner) loads only when the section is shown.
+const BatchPanel = lazy(() => import('./BatchPanel').then((m) => ({ default: m.BatchPanel })));
+
+/** Background swap for product photos: the one-click preset, and the same recipe over a batch. */
+export function BackgroundSwapPanel() {
+  const disabled = useEditor((s) => s.image === null || s.busy !== null);
+  return (
+    <section aria-labelledby="swap-heading" className="flex flex-col gap-3 border-b border-neutral-800 p-4">
+      <h2 id="swap-heading" className="text-sm font-semibold">
+        Background swap
+      </h2>
+      <PanelButton disabled={disabled} onClick={() => void replaceBackground()}>
+        Replace background
+      </PanelButton>
+      <p className="text-xs text-neutral-500">Selects the background, keeps the subject exact, and readies the prompt.</p>
+      <Suspense fallback={<p className="text-xs text-neutral-500">Loading Batch…</p>}>
+        <BatchPanel />
+      </Suspense>
+    </section>
+  );
+}
