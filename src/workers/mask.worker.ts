@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { featherMask, featherRegion, fitMask, growMask, maskFromRgba, scaleMask, shrinkMask } from '../mask';
+import { subjectToMask, type SubjectMaskOptions } from '../mask/subjectMask';
 import type { Mask, Point, Rect } from '../mask/types';
 
 /** Whole-mask operations off the main thread; results are transferred, not copied. */
@@ -22,6 +23,11 @@ const api = {
     const resize = how === 'fit' ? fitMask : scaleMask;
     const values = resize(maskFromRgba(rgba, width, height), width, height, toWidth, toHeight);
     return Comlink.transfer(values, [values.buffer]);
+  },
+  /** A subject model's alpha as the subject's or the background's mask (mask/subjectMask.ts). */
+  subjectToMask(alpha: Uint8Array, width: number, height: number, options: SubjectMaskOptions) {
+    const out = subjectToMask(alpha, width, height, options);
+    return Comlink.transfer(out, [out.buffer]);
   },
   shrink(mask: Mask, px: number) {
     const out = shrinkMask(mask, px);

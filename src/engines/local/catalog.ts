@@ -75,6 +75,44 @@ export const catalog: LocalModel[] = [
     minBackend: 'wasm',
     source: 'catalog',
   },
+  // Select subject: rembg's exports, from a Hugging Face copy (GitHub release files send no
+  // CORS headers); sizes as rembg publishes them, hashes pinned by the first download.
+  {
+    id: 'isnet-general-use',
+    name: 'ISNet general-use',
+    task: 'subject',
+    kind: 'isnet',
+    main: 'isnet-general-use.onnx',
+    files: [
+      {
+        path: 'isnet-general-use.onnx',
+        url: 'https://huggingface.co/tomjackson2023/rembg/resolve/main/isnet-general-use.onnx',
+        mirrorUrl: 'https://hf-mirror.com/tomjackson2023/rembg/resolve/main/isnet-general-use.onnx',
+        size: 178_648_008,
+      },
+    ],
+    licence: 'Apache-2.0 (DIS code; the weights state no licence of their own)',
+    minBackend: 'wasm',
+    source: 'catalog',
+  },
+  {
+    id: 'u2netp',
+    name: 'U-2-Netp (small)',
+    task: 'subject',
+    kind: 'u2netp',
+    main: 'u2netp.onnx',
+    files: [
+      {
+        path: 'u2netp.onnx',
+        url: 'https://huggingface.co/tomjackson2023/rembg/resolve/main/u2netp.onnx',
+        mirrorUrl: 'https://hf-mirror.com/tomjackson2023/rembg/resolve/main/u2netp.onnx',
+        size: 4_574_861,
+      },
+    ],
+    licence: 'Apache-2.0',
+    minBackend: 'wasm',
+    source: 'catalog',
+  },
   // Stable Diffusion folders: hashes not recorded here, so the first complete download pins each file.
   {
     id: 'sd15-inpainting-fp16',

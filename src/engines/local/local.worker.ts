@@ -7,6 +7,7 @@ import { chooseBackend, fallBackToWasm, type Backend, type BackendChoice, type C
 import { serveBridge, type WorkerCallContext } from './bridge';
 import { DiffusionRunner, type InpaintRequest } from './diffusionRunner';
 import type { DiffusionProgress } from './diffusion/pipeline';
+import { subjectAlpha, subjectFeeds, subjectInput } from './segmentation/subject';
 import { outputImage, recogniseRemover, removerInputs, type RemoverKind, type TensorData, type TensorInfo } from './removers';
 
 /**
@@ -163,6 +164,17 @@ const api = {
     const result = outputImage(outputs[loaded.outputs[0].name]);
     context.transfer.push(result.data.buffer);
     return { image: result, fellBack, backend: loaded.backend };
+  },
+
+  /** The subject's alpha (0..255) at the photo's full size, from a loaded ISNet- or U-2-Netp-shaped model. */
+  async subject(modelId: string, image: RgbaImage, context: WorkerCallContext): Promise<{ alpha: Uint8Array; backend: Backend }> {
+    const loaded = sessions.get(modelId);
+    if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
+    const outputs = await runSession(loaded, subjectFeeds(subjectInput(loaded.inputs, loaded.outputs), image));
+    if (context.signal.aborted) throw EngineError.cancelled();
+    const alpha = subjectAlpha(loaded.outputs, outputs, image.width, image.height);
+    context.transfer.push(alpha.buffer);
+    return { alpha, backend: loaded.backend };
   },
 
   /**

@@ -16,7 +16,12 @@ const bridge = new WorkerBridge<LocalWorkerApi>(
   5 * 60_000,
 );
 
+// The user's last "Run on": work outside a job (Select subject) runs where the jobs run.
+let lastChoice: BackendChoice = 'auto';
+export const currentBackendChoice = () => lastChoice;
+
 export function probeBackend(choice: BackendChoice): Promise<{ capabilities: Capabilities; backend: Backend }> {
+  lastChoice = choice;
   return bridge.call('probe', [choice]);
 }
 
@@ -37,6 +42,11 @@ export function runInpaint(
   onProgress: (progress: DiffusionProgress) => void,
 ) {
   return bridge.call('inpaint', [id, files, request, fillWith], { signal, onProgress: (p) => onProgress(p as DiffusionProgress), transfer: [request.image.data.buffer] });
+}
+
+/** The subject's alpha at the photo's size; the photo is copied, the caller keeps it. */
+export function runSubject(id: string, image: RgbaImage, signal?: AbortSignal) {
+  return bridge.call('subject', [id, image], { signal });
 }
 
 export function releaseModels(id?: string) {

@@ -1,0 +1,100 @@
+import { EngineError, toEngineError } from '../../contract';
+import type { BackendChoice } from '../backend';
+import type { LocalModel } from '../catalog';
+import { allModels, cancelDownload, downloadModel, fileKey, modelById, modelStore, readModelFiles, refreshModelStates, useModelLibrary, type ModelState } from '../library';
+import { memoryProblem } from '../memory';
+import { formatBytes } from '../models/bytes';
+import { currentBackendChoice, loadModel, probeBackend, runSubject } from '../runtime';
+import { DEFAULT_SUBJECT_MODEL, readySubjectModels, restoreSubjectChoice, subjectModelToUse, useSubjectChoice } from './subjectModel';
+
+/**
+ * The page's way to segmentation: "Select subject" (and Batch, and Replace background) ask
+ * here for the subject's alpha; the model runs in the local engine's worker, its session
+ * kept between calls.
+ */
+export interface SubjectMatteOptions {
+  signal?: AbortSignal;
+  /** What is happening, in words, with the fraction done when it is known. */
+  onProgress?: (message: string, fraction?: number) => void;
+  /** Where to run; by default where the local engine last ran ("Run on"). */
+  backend?: BackendChoice;
+}
+
+type Progress = SubjectMatteOptions['onProgress'];
+
+/** Words and fraction for a download's progress. */
+function downloadWords(model: LocalModel, state: ModelState | undefined): [string, number | undefined] {
+  const progress = state?.progress;
+  if (!progress) return [`Downloading ${model.name}…`, undefined];
+  if (progress.phase === 'checking') return [`Checking what was already downloaded of ${model.name}…`, undefined];
+  const { done, total } = progress;
+  return [`Downloading ${model.name}: ${formatBytes(done)}${total ? ` of ${formatBytes(total)}` : ''}`, total ? done / total : undefined];
+}
+
+/** Downloads the catalog's subject model (or waits for the download under way), with progress; cancelling the signal cancels it. */
+async function downloadDefault(signal: AbortSignal | undefined, onProgress: Progress): Promise<LocalModel> {
+  const model = modelById(DEFAULT_SUBJECT_MODEL)!;
+  const stateOf = () => useModelLibrary.getState().states[model.id];
+  const report = () => onProgress?.(...downloadWords(model, stateOf()));
+  const unsubscribe = useModelLibrary.subscribe(report);
+  const cancel = () => cancelDownload(model.id);
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    report();
+    if (stateOf()?.status !== 'downloading') await downloadModel(model.id);
+    // A download of it already under way (the Model panel's) is waited for.
+    if (stateOf()?.status === 'downloading') {
+      await new Promise<void>((done) => {
+        const stop = useModelLibrary.subscribe(() => {
+          if (stateOf()?.status === 'downloading') return;
+          stop();
+          done();
+        });
+      });
+    }
+  } catch (error) {
+    throw new EngineError('network', `${model.name} could not be downloaded: ${(error as Error).message}`);
+  } finally {
+    unsubscribe();
+    signal?.removeEventListener('abort', cancel);
+  }
+  if (signal?.aborted) throw EngineError.cancelled();
+  if (stateOf()?.status !== 'ready') throw new EngineError('network', `${model.name} did not finish downloading; Download model in the Local model panel resumes it.`);
+  return model;
+}
+
+/**
+ * The subject's alpha, 0..255, one value per pixel of `image` at its full resolution. Runs
+ * the chosen ready subject model (see useSubjectChoice), else the first ready one, else
+ * downloads the catalog's ISNet first (progress, cancel through the signal, kept for next
+ * time). The image is copied to the worker: the caller keeps it. Fails with an EngineError.
+ */
+export async function subjectMatte(
+  image: { width: number; height: number; data: Uint8ClampedArray },
+  options: SubjectMatteOptions = {},
+): Promise<Uint8Array> {
+  const { signal, onProgress } = options;
+  const { width, height, data } = image;
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0) || data.length !== width * height * 4) {
+    throw new EngineError('invalid-input', `The picture is ${width}×${height} but holds ${data.length} bytes: it cannot be segmented.`);
+  }
+  try {
+    await Promise.all([refreshModelStates(), restoreSubjectChoice()]);
+    const ready = readySubjectModels(allModels(), useModelLibrary.getState().states);
+    const model = subjectModelToUse(ready, useSubjectChoice.getState().id) ?? (await downloadDefault(signal, onProgress));
+    if (signal?.aborted) throw EngineError.cancelled();
+    onProgress?.(`Loading ${model.name}…`);
+    const { capabilities, backend } = await probeBackend(options.backend ?? currentBackendChoice());
+    const store = await modelStore();
+    const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
+    const problem = memoryProblem(sizes, backend, capabilities);
+    if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
+    await loadModel(model.id, await readModelFiles(model), model.main, signal);
+    onProgress?.(`Finding the subject with ${model.name}…`);
+    const result = await runSubject(model.id, { width, height, data }, signal);
+    useModelLibrary.setState({ lastBackend: result.backend.label });
+    return result.alpha;
+  } catch (error) {
+    throw toEngineError(error, signal);
+  }
+}

@@ -1,0 +1,82 @@
+import { resizeImage } from '../../../compositing/resize';
+import type { RgbaImage } from '../../../image/rgba';
+import { scaleMask } from '../../../mask/scale';
+import { EngineError } from '../../contract';
+import { recogniseModel } from '../recognise';
+import type { TensorData, TensorInfo } from '../removers';
+
+/**
+ * "Select subject" as tensors, for an ISNet- or U-2-Netp-shaped model (rembg's exports): the
+ * photo resized to the model's square side (shape not kept), normalised per model, in; the
+ * first output, a sigmoid map, min-max normalised as rembg does and resized back to the
+ * photo's full size as alpha 0..255, out. Pure: runs in the model worker and in Node tests.
+ */
+export type SubjectKind = 'isnet' | 'u2netp';
+
+/** Per channel, (x / 255 - mean) / std: ISNet x/255 - 0.5, U-2-Netp ImageNet's mean and std. */
+export const SUBJECT_NORMALISATION: Record<SubjectKind, { mean: readonly number[]; std: readonly number[] }> = {
+  isnet: { mean: [0.5, 0.5, 0.5], std: [1, 1, 1] },
+  u2netp: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] },
+};
+
+export interface SubjectInput {
+  kind: SubjectKind;
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** The model's image input as its session describes it: name, kind and fixed side. */
+export function subjectInput(inputs: readonly TensorInfo[], outputs: readonly TensorInfo[]): SubjectInput {
+  const found = recogniseModel(inputs, outputs);
+  if (found?.task !== 'subject' || (found.kind !== 'isnet' && found.kind !== 'u2netp')) {
+    throw new EngineError('invalid-input', 'This model does not find subjects: it takes no single [1,3,side,side] picture of 1024 (ISNet) or 320 (U-2-Netp).');
+  }
+  const [, , height, width] = inputs[0].shape;
+  // Recognised by its width; a height left open is the same square side.
+  return { kind: found.kind, name: inputs[0].name, width: Number(width), height: typeof height === 'number' ? height : Number(width) };
+}
+
+/** The photo as the model's one input: resized to its side, normalised, channels first. */
+export function subjectFeeds(input: SubjectInput, image: RgbaImage): Record<string, TensorData> {
+  const { width, height } = input;
+  const small = resizeImage(image, width, height);
+  const plane = width * height;
+  const data = new Float32Array(3 * plane);
+  const { mean, std } = SUBJECT_NORMALISATION[input.kind];
+  for (let c = 0; c < 3; c++) {
+    const scale = 1 / (255 * std[c]);
+    const offset = mean[c] / std[c];
+    const out = c * plane;
+    for (let i = 0; i < plane; i++) data[out + i] = small.data[i * 4 + c] * scale - offset;
+  }
+  return { [input.name]: { type: 'float32', data, dims: [1, 3, height, width] } };
+}
+
+/**
+ * The subject's alpha at width x height from the model's first output ([1,1,h,w]): min-max
+ * normalised to 0..255 (a flat map, which has no range to stretch, is read as 0..1), then
+ * resized (bilinear up, area average down). NaN or infinity is reported, never drawn.
+ */
+export function subjectAlpha(outputs: readonly TensorInfo[], results: Record<string, TensorData>, width: number, height: number): Uint8Array<ArrayBuffer> {
+  const first = results[outputs[0]?.name];
+  const dims = first?.dims ?? [];
+  const [h, w] = dims.slice(-2);
+  if (!first || !(h > 0 && w > 0) || first.data.length < h * w) throw new EngineError('unknown', `The model answered a ${dims.join('x') || 'missing'} tensor, not a subject map.`);
+  const plane = h * w;
+  const map = first.data;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < plane; i++) {
+    const v = map[i];
+    if (!Number.isFinite(v)) throw new EngineError('unknown', 'The model produced invalid numbers (NaN or infinity); the mask is unchanged.');
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  // WASM's Sigmoid can stray just outside [0, 1]: a flat map is clamped, not stretched.
+  const range = max - min;
+  const [offset, scale] = range > 1e-6 ? [min, 255 / range] : [0, 255];
+  const values = new Uint8Array(plane);
+  for (let i = 0; i < plane; i++) values[i] = Math.min(255, Math.max(0, Math.round((map[i] - offset) * scale)));
+  return scaleMask(values, w, h, width, height);
+}
