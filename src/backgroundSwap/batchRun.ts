@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import { loadImageFile } from '../editor/loadImage';
 import { toEngineError, type Engine, type EngineMeta } from '../engines/contract';
 import { subjectMatte } from '../engines/local/segmentation';
@@ -8,13 +9,13 @@ import { buildJob } from '../jobs/job';
 import { createJobQueue, type JobEvent, type JobSubmission } from '../jobs/queue';
 import { validateParams, type ParamsDraft } from '../jobs/validateParams';
 import { isMaskEmpty } from '../mask';
-import { subjectToMask } from '../mask/subjectMask';
 import { showError, showInfo } from '../notices/notices';
 import { useParams } from '../params/paramsStore';
 import { currentEngine } from '../params/useEngine';
 import { nothingSelected, photoProblem, stepFailed } from './batchMessages';
 import { addResult, isActive, updatePhoto, useBatch, type BatchPhoto } from './batchStore';
 import { batchDraft, type BatchTarget } from './recipe';
+import { maskWorker } from '../workers/maskWorker';
 
 /**
  * The batch's own job queue: the same runner, compositor and per-engine concurrency as the
@@ -78,7 +79,8 @@ async function preparePhoto(photo: BatchPhoto, file: File, recipe: Recipe, signa
     const failure = toEngineError(error, signal);
     return failure.kind === 'cancelled' ? failure.message : stepFailed(name, 'Selecting the subject', failure.message);
   }
-  const mask = { width, height, data: subjectToMask(alpha, width, height, { background: recipe.target === 'background' }) };
+  const data = await maskWorker().subjectToMask(Comlink.transfer(alpha, [alpha.buffer]), width, height, { background: recipe.target === 'background' });
+  const mask = { width, height, data };
   // An empty mask would be image to image for some engines: the whole photo repainted.
   if (isMaskEmpty(mask.data)) return nothingSelected(name, recipe.target);
   const built = buildJob({ image: { blob, width, height }, mask, draft: recipe.draft }, recipe.meta);
@@ -145,7 +147,7 @@ export async function startBatch(files: File[]) {
     showError(`Can't start the batch: ${problem.replace(/\.?$/, '.')} No photo was changed.`);
     return;
   }
-  const photos = files.map((file) => ({ file, photo: { id: crypto.randomUUID(), name: file.name || 'Pasted image', status: 'waiting' as const, results: [] } }));
+  const photos = files.map((file): { file: File; photo: BatchPhoto } => ({ file, photo: { id: crypto.randomUUID(), name: file.name || 'Pasted image', status: 'waiting', results: [] } }));
   useBatch.setState((s) => ({ photos: [...s.photos, ...photos.map((p) => p.photo)] }));
   const own = new AbortController();
   controller = own;
