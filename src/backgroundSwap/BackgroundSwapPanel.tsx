@@ -1,10 +1,7 @@
-import { lazy, Suspense } from 'react';
 import { useEditor } from '../editor/store';
 import { PanelButton } from '../ui/IconButton';
+import { BatchPanel } from './BatchPanel';
 import { replaceBackground } from './replaceBackground';
-
-// The batch (its queue, zip and runner) loads only when the section is shown.
-const BatchPanel = lazy(() => import('./BatchPanel').then((m) => ({ default: m.BatchPanel })));
 
 /** Background swap for product photos: the one-click preset, and the same recipe over a batch. */
 export function BackgroundSwapPanel() {
@@ -18,9 +15,7 @@ export function BackgroundSwapPanel() {
         Replace background
       </PanelButton>
       <p className="text-xs text-neutral-500">Selects the background, keeps the subject exact, and readies the prompt.</p>
-      <Suspense fallback={<p className="text-xs text-neutral-500">Loading Batch…</p>}>
-        <BatchPanel />
-      </Suspense>
+      <BatchPanel />
     </section>
   );
 }

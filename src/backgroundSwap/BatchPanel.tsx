@@ -1,25 +1,26 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { imageFilesFrom } from '../editor/loadImage';
 import { describeProgress } from '../generate/JobQueueView';
-import type { QueueEntry } from '../jobs/queue';
 import { BlobImage } from '../ui/BlobImage';
 import { controlClass, labelClass } from '../ui/fieldStyles';
 import { PanelButton } from '../ui/IconButton';
 import { downloadAll } from './batchDownload';
-import { batchQueue, cancelBatch, startBatch } from './batchRun';
+import { cancelBatch, startBatch } from './batchRun';
 import { clearFinished, isActive, setBatchTarget, useBatch, type BatchPhoto } from './batchStore';
 import type { BatchTarget } from './recipe';
 
 /** Where a photo is, in words: its selection's progress, its job's, or how it ended. */
-function photoState(photo: BatchPhoto, entry: QueueEntry | undefined): string {
+function photoState(photo: BatchPhoto): string {
   switch (photo.status) {
     case 'waiting':
       return 'Waiting';
     case 'selecting':
       return photo.note ?? 'Selecting the subject';
-    case 'generating':
-      if (!entry || entry.status === 'waiting') return `Waiting for ${entry?.engineLabel ?? 'the engine'}`;
-      return `${entry.engineLabel} · ${describeProgress(entry.progress)}`;
+    case 'generating': {
+      const { job } = photo;
+      if (!job?.running) return `Waiting for ${job?.engineLabel ?? 'the engine'}`;
+      return `${job.engineLabel} · ${describeProgress(job.progress)}`;
+    }
     case 'done':
       return `Done: ${photo.results.length} image${photo.results.length === 1 ? '' : 's'}`;
     case 'failed':
@@ -30,24 +31,23 @@ function photoState(photo: BatchPhoto, entry: QueueEntry | undefined): string {
 }
 
 /** 0..1 for the photo's bar, or undefined while it cannot be told. */
-function fractionOf(photo: BatchPhoto, entry: QueueEntry | undefined): number | undefined {
-  if (photo.status === 'done') return 1;
+function fractionOf(photo: BatchPhoto): number | undefined {
   if (photo.status === 'selecting') return photo.fraction;
-  const progress = entry?.progress;
+  const progress = photo.job?.progress;
   if (photo.status !== 'generating' || progress?.phase !== 'running') return undefined;
   return progress.steps ? (progress.step ?? 0) / progress.steps : progress.fraction;
 }
 
-function PhotoRow({ photo, entry }: { photo: BatchPhoto; entry: QueueEntry | undefined }) {
+function PhotoRow({ photo }: { photo: BatchPhoto }) {
   return (
     <li aria-label={photo.name} className="flex flex-col gap-1 rounded-md bg-neutral-800 p-2 text-sm">
       <div className="flex items-baseline gap-2">
         <span className="min-w-0 flex-1 truncate font-medium" title={photo.name}>
           {photo.name}
         </span>
-        <span className="shrink-0 text-xs text-neutral-400">{photoState(photo, entry)}</span>
+        <span className="shrink-0 text-xs text-neutral-400">{photoState(photo)}</span>
       </div>
-      {isActive(photo) && <progress aria-label={`${photo.name} progress`} className="h-1.5 w-full accent-accent" max={1} value={fractionOf(photo, entry)} />}
+      {isActive(photo) && <progress aria-label={`${photo.name} progress`} className="h-1.5 w-full accent-accent" max={1} value={fractionOf(photo)} />}
       {photo.error && <p className="text-xs text-red-400">{photo.error}</p>}
       {photo.results.length > 0 && (
         <div className="flex flex-wrap gap-1">
@@ -67,7 +67,6 @@ function PhotoRow({ photo, entry }: { photo: BatchPhoto; entry: QueueEntry | und
 export function BatchPanel() {
   const photos = useBatch((s) => s.photos);
   const target = useBatch((s) => s.target);
-  const entries = batchQueue.useQueue((s) => s.entries);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const running = photos.some(isActive);
@@ -122,7 +121,7 @@ export function BatchPanel() {
       {photos.length > 0 && (
         <ul aria-label="Batch queue" className="flex flex-col gap-1.5">
           {photos.map((photo) => (
-            <PhotoRow key={photo.id} photo={photo} entry={entries.find((e) => e.id === photo.id)} />
+            <PhotoRow key={photo.id} photo={photo} />
           ))}
         </ul>
       )}

@@ -40,6 +40,7 @@ function onJobEvent(event: JobEvent) {
   const photo = (id: string) => useBatch.getState().photos.find((p) => p.id === id);
   if (event.type === 'variation') addResult(event.id, event.result);
   if (event.type !== 'ended') return;
+  updatePhoto(event.id, { job: undefined });
   const name = photo(event.id)?.name ?? 'A photo';
   if (event.outcome === 'cancelled') updatePhoto(event.id, { status: 'cancelled' });
   else if (event.outcome === 'failed') updatePhoto(event.id, { status: 'failed', error: stepFailed(name, event.engineLabel, event.error?.message ?? 'no reason given') });
@@ -49,6 +50,10 @@ function onJobEvent(event: JobEvent) {
   ends.delete(event.id);
 }
 batchQueue.subscribe(onJobEvent);
+// Each job's place and progress, mirrored onto its photo for the Batch list.
+batchQueue.useQueue.subscribe(({ entries }) => {
+  for (const entry of entries) updatePhoto(entry.id, { job: { running: entry.status === 'running', engineLabel: entry.engineLabel, progress: entry.progress } });
+});
 
 /** The photo's pixels as decoded, for the subject model. */
 function pixelsOf(bitmap: ImageBitmap): RgbaImage {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { EngineProgress } from '../engines/contract';
 import type { JobResult } from '../jobs/records';
 import type { BatchTarget } from './recipe';
 
@@ -13,6 +14,8 @@ export interface BatchPhoto {
   /** While its subject is being selected: what the model is doing, and how far. */
   note?: string;
   fraction?: number;
+  /** Its job in the batch queue: waiting for the engine, or running with its progress. */
+  job?: { running: boolean; engineLabel: string; progress: EngineProgress | null };
   /** In variation order. */
   results: JobResult[];
   /** Why it has no results, starting with its name. */
