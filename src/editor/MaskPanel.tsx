@@ -6,6 +6,7 @@ import { PanelButton } from '../ui/IconButton';
 import { BrushSettings } from './BrushSettings';
 import { clear, exportMask, grow, importMask, invert, shrink } from './maskActions';
 import { setOverlay, useEditor } from './store';
+import { SubjectSelection } from './SubjectSelection';
 
 /** Everything about the mask: brush, feather, overlay look, whole-mask operations. */
 export function MaskPanel() {
@@ -24,6 +25,7 @@ export function MaskPanel() {
       <h2 id="mask-heading" className="text-sm font-semibold">
         Mask
       </h2>
+      <SubjectSelection disabled={!hasImage} />
       <BrushSettings />
       <FeatherField />
 

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { BackendChoice } from '../engines/local/backend';
-import { totalSize } from '../engines/local/catalog';
+import { totalSize, type LocalModel } from '../engines/local/catalog';
 import { addModelFromFiles, addModelFromUrl } from '../engines/local/addModels';
 import { localEngine } from '../engines/local/engine';
 import { useParams } from '../params/paramsStore';
 import { allModels, cancelDownload, deleteModel, downloadModel, refreshModelStates, useModelLibrary, type ModelState } from '../engines/local/library';
 import { formatBytes } from '../engines/local/models/bytes';
 import { probeBackend } from '../engines/local/runtime';
+import { chooseSubjectModel } from '../engines/local/segmentation/subjectModel';
 import { setEngineSetting, settingsFor, useEngineSettings } from '../engineSettings/store';
 import { showError, showInfo } from '../notices/notices';
 import { controlClass, labelClass } from '../ui/fieldStyles';
@@ -27,6 +28,13 @@ function chooseModel(id: string) {
   const before = localEngine.meta(settingsFor(ENGINE));
   setEngineSetting(ENGINE, 'model', id);
   useParams.getState().followMeta(before, localEngine.meta(settingsFor(ENGINE)));
+}
+
+/** A model just added: a subject model becomes the one Select subject runs, and the engine keeps its model. */
+function placeAdded(found: LocalModel, engineModel: string) {
+  if (found.task !== 'subject') return chooseModel(found.id);
+  chooseModel(engineModel);
+  void chooseSubjectModel(found.id);
 }
 
 const report = (what: string) => (error: unknown) => showError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
@@ -88,9 +96,11 @@ export function LocalModelPanel() {
     setAdding(false);
     try {
       const found = await addModelFromUrl(url, chooseModel);
+      placeAdded(found, modelId);
       setUrl('');
       const shape = { lama: 'LaMa-shaped', migan: 'MI-GAN-shaped', sd: 'a Stable Diffusion folder', isnet: 'ISNet-shaped', u2netp: 'U-2-Netp-shaped', mobilesam: 'MobileSAM-shaped' }[found.kind];
-      showInfo(`Added ${found.name} (${shape}); its hashes were not known beforehand, so this download pinned them.`);
+      const use = found.task === 'subject' ? ', used by Select subject' : '';
+      showInfo(`Added ${found.name} (${shape}${use}); its hashes were not known beforehand, so this download pinned them.`);
     } catch (error) {
       report('That model could not be added')(error);
     }
@@ -162,8 +172,8 @@ export function LocalModelPanel() {
               if (files.length)
                 void addModelFromFiles(files)
                   .then((found) => {
-                    chooseModel(found.id);
-                    showInfo(`Loaded ${found.name} from disk.`);
+                    placeAdded(found, modelId);
+                    showInfo(`Loaded ${found.name} from disk${found.task === 'subject' ? ', used by Select subject' : ''}.`);
                   })
                   .catch(report('That model could not be loaded'));
             }}

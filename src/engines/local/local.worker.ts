@@ -103,10 +103,11 @@ function toTensor({ type, data, dims }: TensorData) {
   return new ort.Tensor(type, data, dims);
 }
 
-async function runSession(loaded: Loaded, feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
+/** Runs the session; `fetches` limits the outputs computed and copied back (ISNet's 11 side outputs are not needed). */
+async function runSession(loaded: Loaded, feeds: Record<string, TensorData>, fetches?: string[]): Promise<Record<string, TensorData>> {
   const inputs = Object.fromEntries(Object.entries(feeds).map(([name, tensor]) => [name, toTensor(tensor)]));
   const started = performance.now();
-  const results = await loaded.session.run(inputs);
+  const results = await (fetches ? loaded.session.run(inputs, fetches) : loaded.session.run(inputs));
   performance.measure('session.run', { start: started });
   const out: Record<string, TensorData> = {};
   for (const [name, tensor] of Object.entries(results)) {
@@ -170,7 +171,7 @@ const api = {
   async subject(modelId: string, image: RgbaImage, context: WorkerCallContext): Promise<{ alpha: Uint8Array; backend: Backend }> {
     const loaded = sessions.get(modelId);
     if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
-    const outputs = await runSession(loaded, subjectFeeds(subjectInput(loaded.inputs, loaded.outputs), image));
+    const outputs = await runSession(loaded, subjectFeeds(subjectInput(loaded.inputs, loaded.outputs), image), [loaded.outputs[0].name]);
     if (context.signal.aborted) throw EngineError.cancelled();
     const alpha = subjectAlpha(loaded.outputs, outputs, image.width, image.height);
     context.transfer.push(alpha.buffer);
