@@ -1,3 +1,4 @@
+import { useSubjectSelection } from '../editor/segmentActions';
 import { useEditor } from '../editor/store';
 import { PanelButton } from '../ui/IconButton';
 import { BatchPanel } from './BatchPanel';
@@ -5,7 +6,9 @@ import { replaceBackground } from './replaceBackground';
 
 /** Background swap for product photos: the one-click preset, and the same recipe over a batch. */
 export function BackgroundSwapPanel() {
-  const disabled = useEditor((s) => s.image === null || s.busy !== null);
+  const editing = useEditor((s) => s.image === null || s.busy !== null);
+  const selecting = useSubjectSelection((s) => s.running !== null);
+  const disabled = editing || selecting;
   return (
     <section aria-labelledby="swap-heading" className="flex flex-col gap-3 border-b border-neutral-800 p-4">
       <h2 id="swap-heading" className="text-sm font-semibold">
