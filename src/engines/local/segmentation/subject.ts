@@ -14,7 +14,7 @@ import type { TensorData, TensorInfo } from '../removers';
 export type SubjectKind = 'isnet' | 'u2netp';
 
 /** Per channel, (x / 255 - mean) / std: ISNet x/255 - 0.5, U-2-Netp ImageNet's mean and std. */
-export const SUBJECT_NORMALISATION: Record<SubjectKind, { mean: readonly number[]; std: readonly number[] }> = {
+const SUBJECT_NORMALISATION: Record<SubjectKind, { mean: readonly number[]; std: readonly number[] }> = {
   isnet: { mean: [0.5, 0.5, 0.5], std: [1, 1, 1] },
   u2netp: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] },
 };
