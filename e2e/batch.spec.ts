@@ -112,3 +112,26 @@ test('two photos run at once on an engine that takes several jobs at a time', as
   await expect(queue.getByRole('listitem', { name: 'bag.png' })).toContainText('Done: 1 image', { timeout: 30_000 });
   await expect(queue.getByRole('listitem', { name: 'lamp.png' })).toContainText('Done: 1 image', { timeout: 30_000 });
 });
+
+test('Cancel batch stops the photos under way and those still waiting; Clear batch empties the list', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await subjectModelAndRunflow(editor);
+  await runflow.jobMs(60_000);
+  await editor.field('Prompt').fill('on sand');
+  await editor.field('Variations').fill('1');
+
+  const batch = page.getByRole('region', { name: 'Batch' });
+  await batch.getByLabel('Batch photos').setInputFiles([photos.bag, photos.lamp]);
+  const queue = batch.getByRole('list', { name: 'Batch queue' });
+  await expect(queue.getByRole('listitem', { name: 'bag.png' })).toContainText(/Runflow · /, { timeout: 30_000 });
+  await batch.getByRole('button', { name: 'Cancel batch' }).click();
+  await expect(queue.getByRole('listitem', { name: 'bag.png' })).toContainText('Cancelled');
+  await expect(queue.getByRole('listitem', { name: 'lamp.png' })).toContainText('Cancelled');
+  await expect(page.getByText('Batch cancelled: 0 of 2 photos made.')).toBeVisible();
+  await expect(batch.getByRole('button', { name: 'Download all' })).toHaveCount(0);
+
+  await batch.getByRole('button', { name: 'Clear batch' }).click();
+  await expect(queue).toHaveCount(0);
+  await expect(batch.getByRole('button', { name: 'Choose photos…' })).toBeEnabled();
+});
