@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 const layers = [
   ['app'],
   ['history'],
-  ['canvas'],
+  ['canvas', 'backgroundSwap'],
   ['results'],
   ['generate', 'settings'],
   ['editor'],

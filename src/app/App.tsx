@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { EditorCanvas } from '../canvas/EditorCanvas';
 import { MaskPanel } from '../editor/MaskPanel';
 import { Toolbar } from '../editor/Toolbar';
@@ -9,6 +10,9 @@ import { Header } from './Header';
 import { NoticeBar } from './NoticeBar';
 import { QuestionDialog } from './QuestionDialog';
 import { useShortcuts } from './useShortcuts';
+
+// Loaded apart (the subject model's code, the batch): the editor's first load stays under its budget.
+const BackgroundSwapPanel = lazy(() => import('../backgroundSwap/BackgroundSwapPanel').then((m) => ({ default: m.BackgroundSwapPanel })));
 
 export function App() {
   useShortcuts();
@@ -27,6 +31,9 @@ export function App() {
         </main>
         <aside aria-label="Settings" className="w-80 shrink-0 overflow-y-auto border-l border-neutral-800 bg-panel">
           <MaskPanel />
+          <Suspense>
+            <BackgroundSwapPanel />
+          </Suspense>
           <GeneratePanel />
           <ParamsPanel />
           <HistoryPanel />

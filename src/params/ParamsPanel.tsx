@@ -5,6 +5,7 @@ import { validateParams } from '../jobs/validateParams';
 import { AddOnsField } from './AddOnsField';
 import { InpaintAreaField } from './InpaintAreaField';
 import { NumberField } from './NumberField';
+import { useFocusedPrompt } from './promptFocus';
 import { useParams } from './paramsStore';
 import { SeedField } from './SeedField';
 import { SelectField } from './SelectField';
@@ -30,6 +31,7 @@ export function ParamsPanel() {
   const textError = (key: 'prompt' | 'negativePrompt' | 'scheduler' | 'loras' | 'embeddings') => (validated.ok ? undefined : validated.errors[key]);
   const { params } = meta;
   const off = { disabledNoteId: noteId };
+  const { ref: promptRef, example: promptExample } = useFocusedPrompt();
 
   return (
     <section aria-labelledby="params-heading" className="flex flex-col gap-4 rounded-lg bg-[#1c1f24] p-4 text-neutral-100">
@@ -43,9 +45,10 @@ export function ParamsPanel() {
       )}
       <TextAreaField
         label="Prompt"
+        ref={promptRef}
         value={draft.prompt}
         onChange={(value) => setField('prompt', value)}
-        placeholder={params.prompt?.required ? 'What to paint in the masked area' : 'What to paint in the masked area (leave empty to remove)'}
+        placeholder={promptExample ?? (params.prompt?.required ? 'What to paint in the masked area' : 'What to paint in the masked area (leave empty to remove)')}
         error={textError('prompt')}
         disabled={!params.prompt}
         {...off}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 import { controlClass, labelClass } from '../ui/fieldStyles';
 import { FieldError } from './FieldError';
 
@@ -10,9 +10,10 @@ export interface TextAreaFieldProps {
   error?: string;
   disabled?: boolean;
   disabledNoteId?: string;
+  ref?: Ref<HTMLTextAreaElement>;
 }
 
-export function TextAreaField({ label, value, onChange, placeholder, error, disabled, disabledNoteId }: TextAreaFieldProps) {
+export function TextAreaField({ label, value, onChange, placeholder, error, disabled, disabledNoteId, ref }: TextAreaFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -21,6 +22,7 @@ export function TextAreaField({ label, value, onChange, placeholder, error, disa
         {label}
       </label>
       <textarea
+        ref={ref}
         id={id}
         rows={3}
         value={value}
