@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MAX_SEED, type EngineMeta, type EngineParamValues } from '../engines/contract';
 import { isMaskEmpty } from '../mask';
 import type { Mask } from '../mask/types';
@@ -31,7 +31,7 @@ export type BuildJobResult = { ok: true; job: Job } | { ok: false; errors: strin
 export const NO_IMAGE = 'Upload an image first';
 export const EMPTY_MASK = 'Paint a mask over the part to change';
 
-const size = z.int().positive();
+const size = z.int().check(z.positive());
 
 const imageSchema = z.object({
   blob: z.instanceof(Blob),
@@ -41,9 +41,7 @@ const imageSchema = z.object({
 
 const maskSchema = z
   .object({ width: size, height: size, data: z.instanceof(Uint8Array) })
-  .refine((mask) => mask.data.length === mask.width * mask.height, {
-    message: 'The mask is damaged; clear it and paint again',
-  });
+  .check(z.refine((mask) => mask.data.length === mask.width * mask.height, { message: 'The mask is damaged; clear it and paint again' }));
 
 function imageErrors(image: JobImage | null | undefined): string[] {
   if (!image) return [NO_IMAGE];

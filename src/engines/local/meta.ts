@@ -1,5 +1,5 @@
 import { MAX_SEED, type EngineMeta, type EngineSettingField } from '../contract';
-import { implementedSchedulers } from './diffusion/schedulers';
+import { implementedSchedulers } from './diffusion/schedulerIds';
 import type { LocalModel } from './catalog';
 
 export const label = 'Local model';

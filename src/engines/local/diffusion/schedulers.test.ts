@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SchedulerId } from '../../contract';
 import { gaussian } from './noise';
+import { implementedSchedulers } from './schedulerIds';
 import {
   NoStepsLeftError,
   SchedulerConfigError,
   alphasCumprod,
   createScheduler,
-  implementedSchedulers,
   karrasSigmas,
   roundHalfEven,
   sigmaToT,

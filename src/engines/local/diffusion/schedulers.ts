@@ -46,8 +46,6 @@ export interface SchedulerConfig {
   [key: string]: unknown;
 }
 
-/** Every scheduler id of the engine contract exists here. */
-export const implementedSchedulers: readonly SchedulerId[] = ['euler-a', 'euler', 'dpmpp-2m', 'dpmpp-2m-karras', 'ddim', 'lms', 'pndm', 'lcm'];
 
 /** The strength leaves no step to run (diffusers raises a ValueError there). */
 export class NoStepsLeftError extends Error {
