@@ -78,6 +78,8 @@ test('a folder URL holding the pair is recognised; a positive and a negative cli
   await openPhoto(editor);
   await addFromUrl(page, `${ORIGIN}/`);
   await expect(page.getByText(/^Added MobileSAM \(127\.0\.0\.1:\d+\) \(MobileSAM-shaped\)/)).toBeVisible({ timeout: 60_000 });
+  // The pair is Click to segment's; the engine keeps a model that removes or inpaints.
+  await expect(page.getByLabel('Model', { exact: true }).locator('option:checked')).not.toHaveText(/MobileSAM/);
 
   await editor.button('Click to segment').click();
   await expect(editor.button('Click to segment')).toHaveAttribute('aria-pressed', 'true');

@@ -51,7 +51,7 @@ async function restoreImageAndMask(saved: SavedImage, mask: DeflatedMask | undef
 function restoreEditorSettings(saved: Partial<SavedEditor>) {
   const d = defaultEditorSettings;
   useEditor.setState({
-    tool: ['brush', 'eraser', 'rectangle', 'lasso'].includes(saved.tool as string) ? saved.tool! : d.tool,
+    tool: ['brush', 'eraser', 'rectangle', 'lasso', 'segment'].includes(saved.tool as string) ? saved.tool! : d.tool,
     brushSize: typeof saved.brushSize === 'number' ? saved.brushSize : d.brushSize,
     brushHardness: typeof saved.brushHardness === 'number' ? saved.brushHardness : d.brushHardness,
     overlay: isObject(saved.overlay) ? { ...d.overlay, ...saved.overlay } : d.overlay,

@@ -9,6 +9,7 @@ import { allModels, cancelDownload, deleteModel, downloadModel, refreshModelStat
 import { formatBytes } from '../engines/local/models/bytes';
 import { probeBackend } from '../engines/local/runtime';
 import { chooseSubjectModel } from '../engines/local/segmentation/subjectModel';
+import { chooseSegmentModel } from '../editor/clickSegment/actions';
 import { setEngineSetting, settingsFor, useEngineSettings } from '../engineSettings/store';
 import { showError, showInfo } from '../notices/notices';
 import { controlClass, labelClass } from '../ui/fieldStyles';
@@ -30,12 +31,18 @@ function chooseModel(id: string) {
   useParams.getState().followMeta(before, localEngine.meta(settingsFor(ENGINE)));
 }
 
-/** A model just added: a subject model becomes the one Select subject runs, and the engine keeps its model. */
+/**
+ * A model just added goes where it is used: a remover or diffusion model becomes the engine's,
+ * a subject model Select subject's, a MobileSAM pair Click to segment's (the engine keeps its model).
+ */
 function placeAdded(found: LocalModel, engineModel: string) {
-  if (found.task !== 'subject') return chooseModel(found.id);
+  if (found.task === 'remove' || found.task === 'inpaint') return chooseModel(found.id);
   chooseModel(engineModel);
-  void chooseSubjectModel(found.id);
+  if (found.task === 'subject') void chooseSubjectModel(found.id);
+  if (found.task === 'points') chooseSegmentModel(found.id);
 }
+
+const usedBy = (found: LocalModel) => ({ subject: ', used by Select subject', points: ', used by Click to segment' } as Partial<Record<string, string>>)[found.task] ?? '';
 
 const report = (what: string) => (error: unknown) => showError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
 
@@ -99,7 +106,7 @@ export function LocalModelPanel() {
       placeAdded(found, modelId);
       setUrl('');
       const shape = { lama: 'LaMa-shaped', migan: 'MI-GAN-shaped', sd: 'a Stable Diffusion folder', isnet: 'ISNet-shaped', u2netp: 'U-2-Netp-shaped', mobilesam: 'MobileSAM-shaped' }[found.kind];
-      const use = found.task === 'subject' ? ', used by Select subject' : '';
+      const use = usedBy(found);
       showInfo(`Added ${found.name} (${shape}${use}); its hashes were not known beforehand, so this download pinned them.`);
     } catch (error) {
       report('That model could not be added')(error);
@@ -173,7 +180,7 @@ export function LocalModelPanel() {
                 void addModelFromFiles(files)
                   .then((found) => {
                     placeAdded(found, modelId);
-                    showInfo(`Loaded ${found.name} from disk${found.task === 'subject' ? ', used by Select subject' : ''}.`);
+                    showInfo(`Loaded ${found.name} from disk${usedBy(found)}.`);
                   })
                   .catch(report('That model could not be loaded'));
             }}
