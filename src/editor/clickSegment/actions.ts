@@ -72,10 +72,13 @@ async function embed(model: LocalModel, image: LoadedImage) {
   const files = await readModelFiles(model);
   const decoder = model.files.find((f) => f.path !== model.main)!.path;
   set({ preparing: 'loading' });
+  const started = performance.now();
   try {
     await samEmbed(model.id, { encoder: files[model.main], decoder: files[decoder] }, photoKey(image), image.blob, { width: image.width, height: image.height }, (stage) =>
       set({ preparing: stage }),
     );
+    // User Timing for profiles and `npm run bench -- segmentation`, like the click below.
+    performance.measure('sam embedding', { start: started });
   } finally {
     set({ preparing: null });
   }
@@ -107,7 +110,9 @@ async function pump() {
       if (!waiting()) return;
       const { points, proposals } = useClickSegment.getState();
       const asked = points.slice(0, proposals.length + 1);
+      const decoding = performance.now();
       const proposal = await samDecode(model.id, photoKey(image), asked, proposals.at(-1)?.lowRes ?? null);
+      performance.measure('sam click', { start: decoding });
       // The worker was restarted meanwhile: embed again.
       if (!proposal) embedded = null;
       const now = useClickSegment.getState();

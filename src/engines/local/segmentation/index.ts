@@ -92,6 +92,7 @@ export async function subjectMatte(
     const model = subjectModelToUse(ready, useSubjectChoice.getState().id) ?? (await downloadDefault(signal, onProgress));
     if (signal?.aborted) throw EngineError.cancelled();
     onProgress?.(`Loading ${model.name}…`);
+    const started = performance.now();
     const { capabilities, backend } = await probeBackend(options.backend ?? currentBackendChoice());
     const store = await modelStore();
     const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
@@ -101,6 +102,8 @@ export async function subjectMatte(
     onProgress?.(`Finding the subject with ${model.name}…`);
     const result = await runSubject(model.id, { width, height, data }, signal);
     useModelLibrary.setState({ lastBackend: result.backend.label });
+    // Read by `npm run bench -- segmentation` against the worker's session.run.
+    performance.measure('select subject', { start: started });
     return result.alpha;
   } catch (error) {
     throw toEngineError(error, signal);

@@ -79,7 +79,9 @@ export class SamRunner {
     const image = await readImage();
     const input = encoderInput(image);
     onStage('encoding');
+    const encoding = performance.now();
     const outputs = await model.encoder.run({ [model.encoder.inputNames[0]]: new this.ort.Tensor('float32', input.data, input.dims) });
+    performance.measure('session.run', { start: encoding, detail: 'sam encoder' });
     const name = model.encoder.outputNames.includes('image_embeddings') ? 'image_embeddings' : model.encoder.outputNames[0];
     const embedding = await read(outputs[name]);
     for (const [other, tensor] of Object.entries(outputs)) if (other !== name) tensor.dispose?.();
@@ -99,6 +101,7 @@ export class SamRunner {
     const clicks = pointInputs(points, size);
     const feedback = maskInputs(previous);
     const f32 = (data: Float32Array, dims: readonly number[]) => new this.ort.Tensor('float32', data, dims);
+    const decoding = performance.now();
     const outputs = await model.decoder.run({
       image_embeddings: f32(kept.embedding, [1, 256, 64, 64]),
       point_coords: f32(clicks.coords, clicks.coordDims),
@@ -107,6 +110,7 @@ export class SamRunner {
       has_mask_input: f32(feedback.has, [1]),
       orig_im_size: f32(origImSize(size), [2]),
     });
+    performance.measure('session.run', { start: decoding, detail: 'sam decoder' });
     const logits = await read(outputs.masks);
     const lowRes = Float32Array.from(await read(outputs.low_res_masks));
     outputs.iou_predictions?.dispose?.();
