@@ -283,10 +283,20 @@ describe('downloadFile', () => {
     await expectNothingKept(store);
   });
 
+  it('stores the body a few MB at a time, not one write per network chunk', async () => {
+    let writes = 0;
+    const store = memoryStore({ failAppend: () => void writes++ });
+    const result = await downloadFile(options(store));
+    expect(result.size).toBe(MODEL.length);
+    expect(await holdsModel(store)).toBe(true);
+    expect(writes).toBe(1);
+  });
+
   it('turns a full disk while writing into a quota error, the partial kept', async () => {
     const full = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
     const store = memoryStore({ failAppend: (_, size) => (size > 100_000 ? full : undefined) });
-    const error = await failure(downloadFile(options(store)));
+    // Each chunk written as it comes, so the disk fills part way through.
+    const error = await failure(downloadFile(options(store, { writeBytes: 1 })));
     expect(error.kind).toBe('quota');
     expect(await store.partialSize('tiny.onnx')).toBeGreaterThan(0);
   });
