@@ -13,6 +13,8 @@ import { removerBenchmark } from './remover/index';
 import { printTable } from './remover/table';
 import { proxyBenchmark } from './proxy/index';
 import { ms } from './stats';
+import { localBenchmark, type LocalFigures } from './local/index';
+import { segmentationBenchmark, type SegmentationFigures } from './segmentation/index';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(root, 'dist');
@@ -55,7 +57,38 @@ if (proxy) {
   line('  memory growth / body size', proxy.rssGrowthRatio.toFixed(2), 'target < 2');
 }
 
-const browserSections = ['painting', 'startup', 'remove-in-app'];
+function printLocal({ download, remover, threads, diffusion }: LocalFigures) {
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  console.log('\nLocal models (Chromium; tiny models with convolutions, see scripts/bench/local)');
+  line(`  download ${download.mb.toFixed(0)} MB, checked and stored: app / curl | sha256sum`, `${download.appSeconds.toFixed(2)} / ${download.curlSeconds.toFixed(2)} s`, `ratio ${(download.appSeconds / download.curlSeconds).toFixed(2)}, target <= 1.2`);
+  line('  LaMa-shaped removal on WASM: job / session.run, median', `${ms(remover.jobMs)} / ${ms(remover.runMs)}`, `overhead ${pct(remover.overhead)}, target < 10 %`);
+  line('  renderer memory (page + model worker) after job 1 / job 11', `${remover.rendererMbAfter1.toFixed(0)} / ${remover.rendererMbAfter10.toFixed(0)} MB`, 'target: no growth');
+  line(`  onnxruntime-web WASM: 1 thread / ${threads.threads} threads, median run`, `${ms(threads.oneMs)} / ${ms(threads.manyMs)}`, `ratio ${(threads.oneMs / threads.manyMs).toFixed(2)}`);
+  line('  onnxruntime-web WASM / onnxruntime-node (native CPU)', `${ms(threads.manyMs)} / ${ms(threads.nativeMs)}`, `ratio ${(threads.manyMs / threads.nativeMs).toFixed(2)}, target < 2.5`);
+  for (const d of diffusion) {
+    const name = `  diffusion 64x64 latents, ${d.backend === 'wasm' ? 'WASM' : 'WebGPU (SwiftShader)'}, guidance ${d.cfg ? 'on' : 'off'}`;
+    line(`${name}: step / UNet run`, `${ms(d.stepMs)} / ${ms(d.unetMs)}`);
+    line(`${name}: pipeline / session.run`, `${ms(d.pipelineMs)} / ${ms(d.runMs)}`, `overhead ${pct(d.overhead)}, target < 5 %`);
+  }
+  for (const backend of ['wasm', 'webgpu']) {
+    const [on, off] = [true, false].map((cfg) => diffusion.find((d) => d.backend === backend && d.cfg === cfg));
+    if (on && off) line(`  ${backend}: step with guidance (batch of 2) / without`, (on.stepMs / off.stepMs).toFixed(2), 'target < 2: one batched run beats two');
+  }
+}
+
+function printSegmentation({ subject, clicks, batch }: SegmentationFigures) {
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  const named = (backend: string) => (backend === 'wasm' ? 'WASM' : 'WebGPU (SwiftShader)');
+  console.log('\nMasks in one click (Chromium, tiny ISNet- and MobileSAM-shaped models)');
+  for (const s of subject) line(`  Select subject, ${named(s.backend)}: call / session.run, median`, `${ms(s.selectMs)} / ${ms(s.runMs)}`, `overhead ${pct(s.overhead)}, target < 10 %`);
+  for (const c of clicks) {
+    line(`  Click to segment, ${named(c.backend)}: embedding / encoder run`, `${ms(c.embeddingMs)} / ${ms(c.encoderMs)}`);
+    line(`  Click to segment, ${named(c.backend)}: click / decoder run, median`, `${ms(c.clickMs)} / ${ms(c.decoderMs)}`, `overhead ${pct(c.overhead)}, target < 10 %`);
+  }
+  line(`  batch of ${batch.photos} (fake Runflow, ${batch.jobSeconds} s a job): one batch / one at a time`, `${batch.batchSeconds.toFixed(1)} / ${batch.oneAtATimeSeconds.toFixed(1)} s`, `throughput ${(batch.oneAtATimeSeconds / batch.batchSeconds).toFixed(2)}x`);
+}
+
+const browserSections = ['painting', 'startup', 'remove-in-app', 'local', 'segmentation'];
 if (only.length && !only.some((section) => browserSections.includes(section))) {
   mkdirSync(resolve(root, 'bench-results'), { recursive: true });
   writeFileSync(resolve(root, 'bench-results/latest.json'), JSON.stringify({ date: new Date().toISOString(), machine, feather, remover, pasteBack, proxy }, null, 2));
@@ -92,10 +125,15 @@ try {
     line(`  ${r.photo}: frame interval meanwhile, p95 / max`, `${ms(r.frameP95)} / ${ms(r.frameMax)}`);
   }
 
+  const local = wanted('local') ? await localBenchmark(session.url, dist) : null;
+  if (local) printLocal(local);
+  const segmentation = wanted('segmentation') ? await segmentationBenchmark(session.url, dist) : null;
+  if (segmentation) printSegmentation(segmentation);
+
   mkdirSync(resolve(root, 'bench-results'), { recursive: true });
   writeFileSync(
     resolve(root, 'bench-results/latest.json'),
-    JSON.stringify({ date: new Date().toISOString(), machine, feather, remover, pasteBack, proxy, bundle, painting, startup, inApp }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), machine, feather, remover, pasteBack, proxy, bundle, painting, startup, inApp, local, segmentation }, null, 2),
   );
 } finally {
   await session.close();
