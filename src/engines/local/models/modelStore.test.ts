@@ -119,14 +119,17 @@ describe('OPFS store', () => {
     expect(onDisk()).toBe(0);
     await store.appendPartial('big', new Uint8Array(1));
     expect(onDisk()).toBe(4);
-    // Now a checkpoint comes after a quarter of the file, at least 4 bytes.
+    // Now a checkpoint comes when the file has doubled since the last one, at least 4 bytes later.
     await store.appendPartial('big', new Uint8Array(4));
     expect(onDisk()).toBe(8);
-    await store.appendPartial('big', new Uint8Array(1));
+    await store.appendPartial('big', new Uint8Array(7));
     expect(onDisk()).toBe(8);
-    expect(await store.partialSize('big')).toBe(9);
+    await store.appendPartial('big', new Uint8Array(1));
+    expect(onDisk()).toBe(16);
+    expect(await store.partialSize('big')).toBe(16);
+    await store.appendPartial('big', new Uint8Array(1));
     await store.closePartial('big');
-    expect(onDisk()).toBe(9);
+    expect(onDisk()).toBe(17);
   });
 
   it('says so when another tab holds the partial file', async () => {

@@ -116,7 +116,8 @@ async function asyncWriter(file: OpfsFileHandle, checkpointBytes: number): Promi
       await writable.write(chunk);
       size += chunk.length;
       pending += chunk.length;
-      if (pending >= Math.max(checkpointBytes, size / 4)) await flush();
+      // Each checkpoint copies the file (keepExistingData), so they come when it has doubled: at most twice its bytes copied in all.
+      if (pending >= Math.max(checkpointBytes, size - pending)) await flush();
     },
     close: flush,
   };
