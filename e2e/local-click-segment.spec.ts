@@ -77,7 +77,7 @@ test('a folder URL holding the pair is recognised; a positive and a negative cli
   const editor = new EditorPage(page);
   await openPhoto(editor);
   await addFromUrl(page, `${ORIGIN}/`);
-  await expect(page.getByText(/^Added MobileSAM \(127\.0\.0\.1:\d+\) \(MobileSAM-shaped\)/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^Added MobileSAM \(127\.0\.0\.1:\d+\) \(MobileSAM-shaped, used by Click to segment\)/)).toBeVisible({ timeout: 60_000 });
   // The pair is Click to segment's; the engine keeps a model that removes or inpaints.
   await expect(page.getByLabel('Model', { exact: true }).locator('option:checked')).not.toHaveText(/MobileSAM/);
 
@@ -112,7 +112,7 @@ test('clicks are taken back one by one, Esc drops the proposal, Enter applies an
   const editor = new EditorPage(page);
   await openPhoto(editor);
   await addFromUrl(page, `${ORIGIN}/sam_mask_decoder_single.onnx`);
-  await expect(page.getByText(/\(MobileSAM-shaped\)/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/\(MobileSAM-shaped, used by Click to segment\)/)).toBeVisible({ timeout: 60_000 });
   await page.keyboard.press('s');
   await expect(editor.button('Click to segment')).toHaveAttribute('aria-pressed', 'true');
   const proposal = page.getByRole('region', { name: 'Click to segment' }).getByLabel('Proposal');
@@ -168,7 +168,7 @@ test('"Load model from folder" recognises the pair by its inputs and outputs, wi
   const folder = mkdtempSync(resolve(tmpdir(), 'mobilesam-'));
   for (const name of ['mobile_sam_image_encoder.onnx', 'sam_mask_decoder_single.onnx']) copyFileSync(resolve(TEST_MODELS, name), resolve(folder, name));
   await page.getByLabel('Load model from folder').setInputFiles(folder);
-  await expect(page.getByText(/^Loaded mobilesam-\w+ from disk\.$/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^Loaded mobilesam-\w+ from disk, used by Click to segment\.$/)).toBeVisible({ timeout: 60_000 });
 
   await editor.button('Click to segment').click();
   const panel = page.getByRole('region', { name: 'Click to segment' });

@@ -286,10 +286,8 @@ describe('downloadFile', () => {
   it('stores the body a few MB at a time, not one write per network chunk', async () => {
     let writes = 0;
     const store = memoryStore({ failAppend: () => void writes++ });
-    const result = await downloadFile(options(store));
-    expect(result.size).toBe(MODEL.length);
-    expect(await holdsModel(store)).toBe(true);
-    expect(writes).toBe(1);
+    expect((await downloadFile(options(store))).size).toBe(MODEL.length);
+    expect([await holdsModel(store), writes]).toEqual([true, 1]);
   });
 
   it('turns a full disk while writing into a quota error, the partial kept', async () => {
