@@ -57,11 +57,16 @@ export function repeatBatch(x: Float32Array, copies: number): Float32Array {
 // images and masks
 
 /** RGBA bytes -> [1, 3, H, W] in [-1, 1] (alpha ignored): x / 255 * 2 - 1. */
+/** byte -> (byte / 255) * 2 - 1, worked out once: a 512x512 photo has 786,432 of them. */
+const TO_SIGNED = Float32Array.from({ length: 256 }, (_, v) => (v / 255) * 2 - 1);
+
 export function imageToTensor(image: RgbaImage): Float32Array {
   const plane = image.width * image.height;
   const out = new Float32Array(3 * plane);
-  for (let p = 0; p < plane; p++) {
-    for (let c = 0; c < 3; c++) out[c * plane + p] = (image.data[p * 4 + c] / 255) * 2 - 1;
+  const { data } = image;
+  for (let c = 0; c < 3; c++) {
+    const offset = c * plane;
+    for (let p = 0; p < plane; p++) out[offset + p] = TO_SIGNED[data[p * 4 + c]];
   }
   return out;
 }
@@ -78,7 +83,9 @@ export function maskedImageTensor(image: Float32Array, binary: Float32Array): Fl
   const plane = binary.length;
   if (image.length % plane !== 0) throw new RangeError(`image has ${image.length} values, not a multiple of the mask's ${plane}`);
   const out = new Float32Array(image.length);
-  for (let k = 0; k < image.length; k++) out[k] = binary[k % plane] < 0.5 ? image[k] : 0;
+  for (let offset = 0; offset < image.length; offset += plane) {
+    for (let p = 0; p < plane; p++) if (binary[p] < 0.5) out[offset + p] = image[offset + p];
+  }
   return out;
 }
 
