@@ -7,108 +7,15 @@
 import { formatBytes } from './bytes';
 import { createSHA256, type IHasher } from 'hash-wasm';
 import type { ModelStore } from './modelStore';
+import { DownloadError, type DownloadOptions, type DownloadProgress, type DownloadResult, type StorageEstimateLike } from './downloadTypes';
+import { concat, hostOf, isTextType, looksLikeMarkup, parseContentRange, sleep } from './httpBody';
 
 export { formatBytes };
+export * from './downloadTypes';
+export { isTextType, looksLikeMarkup } from './httpBody';
 
-export type DownloadErrorKind =
-  /** The host could not be reached, or the connection kept dropping. The partial file is kept. */
-  | 'network'
-  /** The host answered with an error status (404, 403, 5xx...). */
-  | 'http'
-  /** A web page or other text came instead of the model. Nothing was kept. */
-  | 'not-a-model'
-  /** The file has another size than the catalog says. Nothing was kept. */
-  | 'size'
-  /** The file's SHA-256 is not the catalog's. Nothing was kept. */
-  | 'hash'
-  /** Not enough room in the browser's storage. The partial file is kept. */
-  | 'quota'
-  /** The browser's storage failed to write or read. */
-  | 'storage'
-  /** This file is already being downloaded into this store. */
-  | 'busy'
-  /** Cancelled through the signal. The partial file is kept: the next download resumes it. */
-  | 'cancelled';
-
-export interface DownloadErrorDetails {
-  url?: string;
-  status?: number;
-  /** What was expected and what came: bytes for size and quota, hex for hash, a content type. */
-  expected?: number | string;
-  actual?: number | string;
-}
-
-export class DownloadError extends Error {
-  constructor(
-    readonly kind: DownloadErrorKind,
-    /** A sentence for the user. */
-    message: string,
-    readonly details: DownloadErrorDetails = {},
-  ) {
-    super(message);
-    this.name = 'DownloadError';
-  }
-}
-
-export interface DownloadProgress {
-  /**
-   * `checking`: a partial file left by an earlier session is being hashed again before the
-   * download resumes (done/total count its bytes); `downloading`: done/total are the file's.
-   */
-  phase: 'checking' | 'downloading';
-  done: number;
-  /** Undefined while the size is unknown (no catalog size, no Content-Length yet). */
-  total: number | undefined;
-  /** Smoothed over the last few seconds; 0 until measured. */
-  bytesPerSecond: number;
-}
-
-export interface StorageEstimateLike {
-  quota?: number;
-  usage?: number;
-}
-
-export interface DownloadOptions {
-  url: string;
-  /** Tried when `url` fails: unreachable, 404, 5xx, a web page instead of the file. */
-  mirrorUrl?: string;
-  /** The file's key in the store. */
-  key: string;
-  /** The name the user knows the file by, for messages (default: the key). */
-  label?: string;
-  /** A configuration file (JSON, a tokenizer's text): text is what is expected, so it is not refused as a web page. */
-  text?: boolean;
-  /** From the catalog. Without sha256 the result is `verified: false` and carries the hash to pin. */
-  expected?: { size?: number; sha256?: string };
-  store: ModelStore;
-  signal?: AbortSignal;
-  /** Called at most every `progressIntervalMs`, and once at the end. */
-  onProgress?: (progress: DownloadProgress) => void;
-  fetch?: typeof fetch;
-  /** `navigator.storage.estimate` by default; undefined quota or usage skips the check. */
-  estimate?: () => Promise<StorageEstimateLike>;
-  /** `navigator.storage.persist` by default (asked once per page). */
-  persist?: () => Promise<boolean>;
-  /** Retries of a dropped or failing connection in a row without progress (default 5). */
-  retries?: number;
-  /** First backoff wait (default 500 ms, doubling, at most 8 s, with jitter). */
-  backoffMs?: number;
-  progressIntervalMs?: number;
-  /** Bytes gathered before each storage write (default 4 MiB). */
-  writeBytes?: number;
-  /** Milliseconds clock, for progress and speed (default performance.now). */
-  now?: () => number;
-}
-
-export interface DownloadResult {
-  size: number;
-  /** Lower-case hex. */
-  sha256: string;
-  /** True when the hash matched `expected.sha256`; false when none was given. */
-  verified: boolean;
-}
-
-/** Decimal units, as model hosts list sizes: 208,044,816 bytes is "208 MB". */
+/** Bytes stored (and hashed) per write while downloading. */
+const WRITE_BYTES = 4 * 2 ** 20;
 
 const exactBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
 
@@ -125,60 +32,6 @@ class Failed extends Error {
   ) {
     super(error.message);
   }
-}
-
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-};
-
-/** `text/*` and the other types an error page comes as. */
-export function isTextType(contentType: string | null): boolean {
-  const mime = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  return mime.startsWith('text/') || ['application/xhtml+xml', 'application/xml', 'application/json', 'application/problem+json'].includes(mime);
-}
-
-/**
- * Whether the first bytes of a body are markup: `<` then `!`, `?`, `/` or a letter (after an
- * optional BOM and white space) and no control bytes. Binary data that happens to start with
- * `<` (0x3C, common in raw float tensors) has control bytes within its first few hundred.
- */
-export function looksLikeMarkup(head: Uint8Array): boolean {
-  let at = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  while (at < head.length && (head[at] === 0x20 || (head[at] >= 0x09 && head[at] <= 0x0d))) at++;
-  if (head[at] !== 0x3c) return false;
-  const next = head[at + 1];
-  if (next !== undefined && !(next === 0x21 || next === 0x3f || next === 0x2f || (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a)) return false;
-  return head.every((byte) => byte >= 0x20 || (byte >= 0x09 && byte <= 0x0d)) && !head.includes(0x7f);
-}
-
-/** A Content-Range value: `bytes 100-199/1000`, or `bytes *\/1000` (416). */
-function parseContentRange(header: string | null): { start?: number; end?: number; total?: number } | undefined {
-  const match = /^bytes\s+(?:(\d+)-(\d+)|\*)\/(\d+|\*)$/i.exec(header?.trim() ?? '');
-  if (!match) return undefined;
-  return {
-    start: match[1] === undefined ? undefined : Number(match[1]),
-    end: match[2] === undefined ? undefined : Number(match[2]),
-    total: match[3] === '*' ? undefined : Number(match[3]),
-  };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function defaultEstimate(): (() => Promise<StorageEstimateLike>) | undefined {
@@ -604,20 +457,6 @@ class Download {
     this.report('downloading', this.done, this.done, true);
     return { size: this.done, sha256, verified: this.expectedHash !== undefined };
   }
-}
-
-/** Bytes stored (and hashed) per write while downloading. */
-const WRITE_BYTES = 4 * 2 ** 20;
-
-function concat(chunks: Uint8Array<ArrayBuffer>[], size: number): Uint8Array<ArrayBuffer> {
-  if (chunks.length === 1) return chunks[0];
-  const joined = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, at);
-    at += chunk.length;
-  }
-  return joined;
 }
 
 /** Runs `work`; when it throws, the response body is let go first. */
