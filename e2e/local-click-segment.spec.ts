@@ -1,11 +1,12 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { fakeOrigin } from './fakes/ports';
 import { fake, PHOTO } from './support/cloud';
 import { EditorPage, type Pixels } from './support/editorPage';
+import { addModelFromUrl, onlyTheApp } from './support/localModels';
 
 /**
  * Click to segment with the tiny MobileSAM-shaped pair (scripts/models/segmentation.ts): its
@@ -53,12 +54,6 @@ async function openPhoto(editor: EditorPage) {
   await editor.field('Engine').selectOption({ label: 'Local model' });
 }
 
-async function addFromUrl(page: Page, url: string) {
-  await page.getByRole('button', { name: 'Add model from URL' }).click();
-  await page.getByLabel('Model URL').fill(url);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-}
-
 /** Clicks the photo at an image position: left, Alt-left or right. */
 async function click(editor: EditorPage, { x, y }: { x: number; y: number }, how: 'left' | 'alt' | 'right' = 'left') {
   const at = await editor.toScreen(x, y);
@@ -76,7 +71,7 @@ test.describe.configure({ timeout: 120_000 });
 test('a folder URL holding the pair is recognised; a positive and a negative click give the disc minus the disc, and Apply is one undo step', async ({ page }) => {
   const editor = new EditorPage(page);
   await openPhoto(editor);
-  await addFromUrl(page, `${ORIGIN}/`);
+  await addModelFromUrl(page, `${ORIGIN}/`);
   await expect(page.getByText(/^Added MobileSAM \(127\.0\.0\.1:\d+\) \(MobileSAM-shaped, used by Click to segment\)/)).toBeVisible({ timeout: 60_000 });
   // The pair is Click to segment's; the engine keeps a model that removes or inpaints.
   await expect(page.getByLabel('Model', { exact: true }).locator('option:checked')).not.toHaveText(/MobileSAM/);
@@ -111,7 +106,7 @@ test('a folder URL holding the pair is recognised; a positive and a negative cli
 test('clicks are taken back one by one, Esc drops the proposal, Enter applies and Alt+Enter subtracts', async ({ page }) => {
   const editor = new EditorPage(page);
   await openPhoto(editor);
-  await addFromUrl(page, `${ORIGIN}/sam_mask_decoder_single.onnx`);
+  await addModelFromUrl(page, `${ORIGIN}/sam_mask_decoder_single.onnx`);
   await expect(page.getByText(/\(MobileSAM-shaped, used by Click to segment\)/)).toBeVisible({ timeout: 60_000 });
   await page.keyboard.press('s');
   await expect(editor.button('Click to segment')).toHaveAttribute('aria-pressed', 'true');
@@ -159,12 +154,7 @@ test('clicks are taken back one by one, Esc drops the proposal, Enter applies an
 test('"Load model from folder" recognises the pair by its inputs and outputs, with no network', async ({ page, context, baseURL }) => {
   const editor = new EditorPage(page);
   await openPhoto(editor);
-  const elsewhere: string[] = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url().startsWith(baseURL!)) return route.continue();
-    elsewhere.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
+  const elsewhere = await onlyTheApp(context, baseURL!);
   const folder = mkdtempSync(resolve(tmpdir(), 'mobilesam-'));
   for (const name of ['mobile_sam_image_encoder.onnx', 'sam_mask_decoder_single.onnx']) copyFileSync(resolve(TEST_MODELS, name), resolve(folder, name));
   await page.getByLabel('Load model from folder').setInputFiles(folder);
@@ -186,7 +176,7 @@ test('first use downloads the model with its progress and cancel, and the downlo
   await openPhoto(editor);
   // The encoder trickles in: slow enough to be seen and cancelled.
   await host.faults([{ on: '/mobile_sam_image_encoder.onnx', bytesPerSecond: 300, times: 20 }]);
-  await addFromUrl(page, `${ORIGIN}/`);
+  await addModelFromUrl(page, `${ORIGIN}/`);
   await expect(page.getByRole('progressbar', { name: 'Model download' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel download' }).click();
   await expect(editor.alert).toContainText('did not finish downloading');
@@ -222,7 +212,7 @@ test('first use downloads the model with its progress and cancel, and the downlo
 test('a folder URL without a model is refused with a clear message', async ({ page }) => {
   const editor = new EditorPage(page);
   await openPhoto(editor);
-  await addFromUrl(page, `${ORIGIN}/nothing-here/`);
+  await addModelFromUrl(page, `${ORIGIN}/nothing-here/`);
   await expect(editor.alert).toContainText('That model could not be added');
   await expect(editor.alert).toContainText('MobileSAM pair');
 });

@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { fakeOrigin } from './fakes/ports';
 import { fake, MASK, PHOTO } from './support/cloud';
 import { EditorPage, fixture, readMaskFixture } from './support/editorPage';
+import { addModelFromUrl } from './support/localModels';
 
 const host = fake('modelHost');
 const FOLDER_URL = `${fakeOrigin('modelHost')}/sd-inpaint`;
@@ -18,9 +19,7 @@ async function ready(editor: EditorPage) {
   await editor.importMask(MASK);
   await editor.field('Feather').fill('0');
   await editor.field('Engine').selectOption({ label: 'Local model' });
-  await page.getByRole('button', { name: 'Add model from URL' }).click();
-  await page.getByLabel('Model URL').fill(FOLDER_URL);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await addModelFromUrl(page, FOLDER_URL);
   await expect(editor.field('Model').locator('option:checked')).toHaveText(/tiny-stable-diffusion-inpainting · ready/, { timeout: 90_000 });
   await editor.field('Prompt').fill('a red door');
   await page.getByLabel('Random seed').uncheck();

@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { fakeOrigin } from './fakes/ports';
 import { fake, MASK, PHOTO } from './support/cloud';
 import { EditorPage, fixture, readMaskFixture } from './support/editorPage';
+import { addModelFromUrl, onlyTheApp } from './support/localModels';
 
 const host = fake('modelHost');
 const MIGAN_URL = `${fakeOrigin('modelHost')}/migan_pipeline_v2.onnx`;
@@ -21,12 +22,6 @@ async function chooseLocal(editor: EditorPage) {
   await editor.importMask(MASK);
   await editor.field('Feather').fill('0');
   await editor.field('Engine').selectOption({ label: 'Local model' });
-}
-
-async function addFromUrl(page: Page, url: string) {
-  await page.getByRole('button', { name: 'Add model from URL' }).click();
-  await page.getByLabel('Model URL').fill(url);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
 }
 
 /** Downloads the variation on show: outside the mask byte for byte the photo, inside the model's fill colour. */
@@ -68,7 +63,7 @@ test('add a removal model by URL, watch it download, run it: the hole is filled 
 
   // Slow enough to be seen on its way.
   await host.faults([{ on: 'file', bytesPerSecond: 400 }]);
-  await addFromUrl(page, MIGAN_URL);
+  await addModelFromUrl(page, MIGAN_URL);
   await expect(page.getByRole('progressbar', { name: 'Model download' })).toBeVisible();
   // The first session compiles onnxruntime's wasm: slow on a busy machine.
   await expect(page.getByText(/^Added migan_pipeline_v2 \(MI-GAN-shaped\)/)).toBeVisible({ timeout: 60_000 });
@@ -84,7 +79,7 @@ test('add a removal model by URL, watch it download, run it: the hole is filled 
 test('a LaMa-shaped model works on 512 squares through crop-to-mask and paste-back', async ({ page }) => {
   const editor = new EditorPage(page);
   await chooseLocal(editor);
-  await addFromUrl(page, LAMA_URL);
+  await addModelFromUrl(page, LAMA_URL);
   await expect(page.getByText(/^Added lama_fp32 \(LaMa-shaped\)/)).toBeVisible({ timeout: 60_000 });
   await editor.button('Generate').click();
   await expect(page.getByRole('region', { name: 'Results' }).getByAltText('Variation 1')).toBeVisible({ timeout: 60_000 });
@@ -95,7 +90,7 @@ test('a download cancelled half way resumes where it stopped, and a reload finds
   const editor = new EditorPage(page);
   await chooseLocal(editor);
   await host.faults([{ on: 'file', bytesPerSecond: 60 }]);
-  await addFromUrl(page, MIGAN_URL);
+  await addModelFromUrl(page, MIGAN_URL);
   await expect(page.getByRole('progressbar', { name: 'Model download' })).toBeVisible();
   await expect(page.getByText(/^\d+ bytes of 624 bytes/)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Cancel download' }).click();
@@ -119,7 +114,7 @@ test('an HTML page instead of the model is refused and nothing is kept', async (
   const editor = new EditorPage(page);
   await chooseLocal(editor);
   await host.faults([{ on: 'file', html: true, times: 4 }]);
-  await addFromUrl(page, MIGAN_URL);
+  await addModelFromUrl(page, MIGAN_URL);
   await expect(editor.alert).toContainText('That model could not be added');
   await expect(editor.alert).toContainText(/web page|HTML/i);
   await page.reload();
@@ -130,12 +125,7 @@ test('an HTML page instead of the model is refused and nothing is kept', async (
 test('"Load model from folder" works with no network beyond the app itself', async ({ page, context, baseURL }) => {
   const editor = new EditorPage(page);
   await chooseLocal(editor);
-  const elsewhere: string[] = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url().startsWith(baseURL!)) return route.continue();
-    elsewhere.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
+  const elsewhere = await onlyTheApp(context, baseURL!);
   // A folder holding the one model, as a user would pick it.
   const folder = mkdtempSync(resolve(tmpdir(), 'model-folder-'));
   copyFileSync(resolve(TEST_MODELS, 'migan_pipeline_v2.onnx'), resolve(folder, 'migan_pipeline_v2.onnx'));

@@ -1,11 +1,12 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { fakeOrigin } from './fakes/ports';
 import { fake } from './support/cloud';
 import { EditorPage, maskAt, type Pixels } from './support/editorPage';
 import { pngOfSize } from './support/imageFiles';
+import { addModelFromUrl } from './support/localModels';
 
 const host = fake('modelHost');
 const ISNET_URL = `${fakeOrigin('modelHost')}/isnet-general-use.onnx`;
@@ -51,12 +52,6 @@ async function openPhoto(editor: EditorPage) {
   await editor.field('Engine').selectOption({ label: 'Local model' });
 }
 
-async function addFromUrl(page: Page, url: string) {
-  await page.getByRole('button', { name: 'Add model from URL' }).click();
-  await page.getByLabel('Model URL').fill(url);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-}
-
 /** A mask to start from: a rectangle over the photo's top left, part ground and part subject. */
 async function paintRectangle(editor: EditorPage) {
   await editor.button('Rectangle').click();
@@ -73,7 +68,7 @@ test.describe.configure({ timeout: 120_000 });
 test('Select subject masks the subject in one undoable step; Select background gives the grown inverse; Subtract and Alt+click take them out', async ({ page }) => {
   const editor = new EditorPage(page);
   await openPhoto(editor);
-  await addFromUrl(page, ISNET_URL);
+  await addModelFromUrl(page, ISNET_URL);
   // The first session compiles onnxruntime's wasm: slow on a busy machine.
   await expect(page.getByText(/^Added isnet-general-use \(ISNet-shaped, used by Select subject\)/)).toBeVisible({ timeout: 60_000 });
   // The engine keeps the model it runs.
@@ -115,7 +110,7 @@ test('Select subject masks the subject in one undoable step; Select background g
 test('a U-2-Netp-shaped model loaded from a folder is recognised; with two ready, "Subject model" chooses the one that runs', async ({ page }) => {
   const editor = new EditorPage(page);
   await openPhoto(editor);
-  await addFromUrl(page, ISNET_URL);
+  await addModelFromUrl(page, ISNET_URL);
   await expect(page.getByText(/^Added isnet-general-use \(ISNet-shaped/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByLabel('Subject model')).toHaveCount(0);
 

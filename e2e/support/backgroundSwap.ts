@@ -1,12 +1,13 @@
 /** Product photos and setup shared by the background swap specs: a bright subject on a dark ground. */
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { fakeOrigin } from '../fakes/ports';
 import { RUNFLOW_KEY } from '../fakes/runflow';
 import { setKeys } from './cloud';
 import type { EditorPage } from './editorPage';
 import { pngOfSize, type FilePayload } from './imageFiles';
+import { addModelFromUrl } from './localModels';
 
 export const ISNET_URL = `${fakeOrigin('modelHost')}/isnet-general-use.onnx`;
 
@@ -44,15 +45,10 @@ export const readPng = (path: string) => PNG.sync.read(readFileSync(path));
 export async function subjectModelAndRunflow(editor: EditorPage) {
   const { page } = editor;
   await editor.field('Engine').selectOption({ label: 'Local model' });
-  await addFromUrl(page, ISNET_URL);
+  await addModelFromUrl(page, ISNET_URL);
   // The first session compiles onnxruntime's wasm: slow on a busy machine.
   await expect(page.getByText(/^Added isnet-general-use \(ISNet-shaped, used by Select subject\)/)).toBeVisible({ timeout: 60_000 });
   await editor.field('Engine').selectOption({ label: 'Runflow' });
   await setKeys(page, { 'Runflow API key': RUNFLOW_KEY });
 }
 
-async function addFromUrl(page: Page, url: string) {
-  await page.getByRole('button', { name: 'Add model from URL' }).click();
-  await page.getByLabel('Model URL').fill(url);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-}

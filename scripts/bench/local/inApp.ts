@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { EditorPage } from '../../../e2e/support/editorPage';
 import { MASK, PHOTO } from '../../../e2e/support/cloud';
+import { addModelFromUrl } from '../../../e2e/support/localModels';
 
 export interface Measure {
   duration: number;
@@ -23,9 +24,7 @@ export async function localEditor(browser: Browser, url: string): Promise<{ page
 }
 
 export async function addModelByUrl(page: Page, url: string, name: RegExp) {
-  await page.getByRole('button', { name: 'Add model from URL' }).click();
-  await page.getByLabel('Model URL').fill(url);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await addModelFromUrl(page, url);
   await expect(page.getByLabel('Model', { exact: true }).locator('option:checked')).toHaveText(name, { timeout: 300_000 });
 }
 

@@ -6,6 +6,7 @@ import { RUNFLOW_KEY, runflowFake } from '../../../e2e/fakes/runflow';
 import { productPhoto } from '../../../e2e/support/backgroundSwap';
 import { setKeys } from '../../../e2e/support/cloud';
 import { EditorPage } from '../../../e2e/support/editorPage';
+import { addModelFromUrl } from '../../../e2e/support/localModels';
 
 const PHOTOS = 4;
 /** How long the fake Runflow takes per job: a stand-in for a real provider's seconds. */
@@ -55,9 +56,7 @@ export async function batchThroughput(browser: Browser, dist: string, modelHost:
     await editor.open();
     await editor.field('Engine').selectOption({ label: 'Local model' });
     await page.getByLabel('Run on').selectOption('wasm');
-    await page.getByRole('button', { name: 'Add model from URL' }).click();
-    await page.getByLabel('Model URL').fill(`${modelHost}/isnet-general-use.onnx`);
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await addModelFromUrl(page, `${modelHost}/isnet-general-use.onnx`);
     await expect(page.getByText(/^Added isnet-general-use/)).toBeVisible({ timeout: 120_000 });
     await editor.field('Engine').selectOption({ label: 'Runflow' });
     await setKeys(page, { 'Runflow API key': RUNFLOW_KEY });

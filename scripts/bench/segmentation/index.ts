@@ -7,6 +7,7 @@ import { findChromium } from '../../chromium.mjs';
 import { median } from '../stats';
 import { clearPageMeasures, localEditor, pageMeasures, runOn, workerMeasures, type Measure } from '../local/inApp';
 import { batchThroughput, type BatchFigures } from './batch';
+import { addModelFromUrl } from '../../../e2e/support/localModels';
 
 const RUNS = 5;
 
@@ -25,9 +26,7 @@ async function measured(page: Page, name: string, count: number) {
 }
 
 async function addByUrl(page: Page, url: string, added: RegExp) {
-  await page.getByRole('button', { name: 'Add model from URL' }).click();
-  await page.getByLabel('Model URL').fill(url);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await addModelFromUrl(page, url);
   await expect(page.getByText(added)).toBeVisible({ timeout: 120_000 });
 }
 
