@@ -16,10 +16,17 @@ export interface CallOptions {
   transfer?: Transferable[];
 }
 
+export interface BridgeOptions {
+  /** A worker idle this long is ended (what it holds with it) and started again on the next call. */
+  idleMs?: number;
+  /** Calls go to the worker at once, without waiting for the ones before (downloads of several files). */
+  concurrent?: boolean;
+}
+
 /**
- * One typed way into a worker: calls run in the order they were made, one at a time; an
- * abort rejects at once and tells the worker, which stops at its next check; a worker idle
- * for `idleMs` is ended (its sessions with it) and started again on the next call.
+ * One typed way into a worker: calls run in the order they were made, one at a time (unless
+ * `concurrent`); an abort rejects at once and tells the worker, which stops at its next
+ * check; a worker idle for `idleMs` is ended and started again on the next call.
  */
 export class WorkerBridge<Api extends Record<string, (...args: never[]) => unknown>> {
   private worker: Worker | null = null;
@@ -29,14 +36,20 @@ export class WorkerBridge<Api extends Record<string, (...args: never[]) => unkno
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private busy = 0;
 
+  private readonly idleMs: number;
+  private readonly concurrent: boolean;
+
   constructor(
     private readonly start: () => Worker,
-    private readonly idleMs = 5 * 60_000,
-    private readonly onEnd?: () => void,
-  ) {}
+    { idleMs = 5 * 60_000, concurrent = false }: BridgeOptions = {},
+  ) {
+    this.idleMs = idleMs;
+    this.concurrent = concurrent;
+  }
 
   call<K extends keyof Api & string>(method: K, args: ArgsOf<Api[K]>, options: CallOptions = {}): Promise<Awaited<ReturnType<Api[K]>>> {
     const run = () => this.send(method, args, options);
+    if (this.concurrent) return run() as Promise<Awaited<ReturnType<Api[K]>>>;
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result as Promise<Awaited<ReturnType<Api[K]>>>;
@@ -50,7 +63,6 @@ export class WorkerBridge<Api extends Record<string, (...args: never[]) => unkno
     this.worker = null;
     for (const { reject } of this.pending.values()) reject(new EngineError('unknown', 'The model worker was stopped.'));
     this.pending.clear();
-    this.onEnd?.();
   }
 
   get running() {

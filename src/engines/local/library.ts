@@ -93,8 +93,8 @@ export async function downloadModel(id: string) {
   if (!model || downloads.has(id)) return;
   const controller = new AbortController();
   downloads.set(id, controller);
-  // The downloader (and its SHA-256 in wasm) loads only when a model is first downloaded.
-  const { downloadFile } = await import('./models/download');
+  // The downloader (and its SHA-256 in wasm, in the download worker) loads only when a model is first downloaded.
+  const { downloadInWorker } = await import('./models/downloadInWorker');
   const store = await modelStore();
   const total = model.files.reduce((sum, f) => sum + (f.size ?? 0), 0) || undefined;
   let before = 0;
@@ -103,18 +103,12 @@ export async function downloadModel(id: string) {
     for (const file of model.files) {
       const key = fileKey(model, file);
       if (!(await store.has(key))) {
-        const result = await downloadFile({
-          url: file.url,
-          mirrorUrl: file.mirrorUrl,
-          key,
-          label: model.name,
-          expected: expectedOf(model, file),
+        const result = await downloadInWorker(
           // Configuration files are text by nature.
-          text: /\.(json|txt)$/i.test(file.path),
-          store,
-          signal: controller.signal,
-          onProgress: (p) => setState(id, { progress: { ...p, done: before + p.done, total: total ?? (p.total === undefined ? undefined : before + p.total) } }),
-        });
+          { url: file.url, mirrorUrl: file.mirrorUrl, key, label: model.name, expected: expectedOf(model, file), text: /\.(json|txt)$/i.test(file.path) },
+          controller.signal,
+          (p) => setState(id, { progress: { ...p, done: before + p.done, total: total ?? (p.total === undefined ? undefined : before + p.total) } }),
+        );
         if (!expectedOf(model, file).sha256) pin(model, file, result.sha256, result.size);
       }
       before += (await store.size(key)) ?? file.size ?? 0;

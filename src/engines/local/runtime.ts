@@ -15,7 +15,7 @@ import type { SamFiles, SamStage } from './segmentation/samRunner';
  */
 const bridge = new WorkerBridge<LocalWorkerApi>(
   () => new Worker(new URL('./local.worker.ts', import.meta.url), { type: 'module', name: 'local models' }),
-  5 * 60_000,
+  { idleMs: 5 * 60_000 },
 );
 
 // The user's last "Run on": work outside a job (Select subject) runs where the jobs run.

@@ -57,12 +57,8 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
   active.set(store, busy);
   if (busy.has(key)) throw new DownloadError('busy', `${options.label ?? key} is already being downloaded.`);
   busy.add(key);
-  const started = performance.now();
   try {
-    const result = await new Download(options, expectedHash).run();
-    // Fetched, hashed and stored: `npm run bench -- local` sets this against curl.
-    performance.measure('model download', { start: started, detail: { bytes: result.size } });
-    return result;
+    return await new Download(options, expectedHash).run();
   } finally {
     busy.delete(key);
   }

@@ -98,3 +98,6 @@ export interface DownloadResult {
   /** True when the hash matched `expected.sha256`; false when none was given. */
   verified: boolean;
 }
+
+/** What the download worker is asked for: the options that can cross to it (it has its own store, signal and progress). */
+export type WorkerDownload = Pick<DownloadOptions, 'url' | 'mirrorUrl' | 'key' | 'label' | 'text' | 'expected'>;
