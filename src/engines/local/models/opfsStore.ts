@@ -4,10 +4,9 @@
  *
  * Writing: in a Web Worker a sync access handle writes straight into the partial file (fast,
  * durable as it goes). Elsewhere an async writable is used; its bytes reach the file only
- * when it closes, so it is closed (a checkpoint) every time the bytes written since the last
- * one reach a quarter of the file (at least 16 MB): a dropped tab loses at most that much,
- * and since Chrome copies the file when it reopens a writable, the copies stay proportional
- * to the file's size.
+ * when it closes, so it is closed (a checkpoint) each time the bytes written since the last
+ * one reach the size the file had then (at least 16 MB): since Chrome copies the file when it
+ * reopens a writable, at most twice the file's bytes are copied in all.
  */
 import { byKey, fileNameOf, keyOfFileName, partialNameOf, type ModelStore, type StoredFile } from './modelStore';
 
