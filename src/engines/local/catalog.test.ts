@@ -45,4 +45,12 @@ describe('diffusionFiles', () => {
     ]);
     expect(files[5]).toEqual({ path: 'unet/model.onnx', url: 'https://host.test/sd/unet/model.onnx', mirrorUrl: 'https://mirror.test/sd/unet/model.onnx' });
   });
+
+  it('takes the configs and tokenizer from another host when the graphs come without them (SD-Turbo)', () => {
+    const files = diffusionFiles('https://graphs.test/turbo', { mirror: 'https://mirror.test/turbo', configs: { base: 'https://configs.test/turbo' } });
+    const url = (path: string) => files.find((f) => f.path === path)!;
+    expect(url('model_index.json')).toEqual({ path: 'model_index.json', url: 'https://configs.test/turbo/model_index.json', mirrorUrl: undefined });
+    expect(url('tokenizer/merges.txt').url).toBe('https://configs.test/turbo/tokenizer/merges.txt');
+    expect(url('unet/model.onnx')).toEqual({ path: 'unet/model.onnx', url: 'https://graphs.test/turbo/unet/model.onnx', mirrorUrl: 'https://mirror.test/turbo/unet/model.onnx' });
+  });
 });

@@ -169,10 +169,30 @@ export const catalog: LocalModel[] = [
     minBackend: 'webgpu',
     source: 'catalog',
   },
+  // The fp16 graphs of onnxruntime's SD-Turbo browser demo; the folder's configs and tokenizer from Stability's own repository.
+  {
+    id: 'sd-turbo-fp16',
+    name: 'SD-Turbo (4-channel, fp16, WebGPU)',
+    task: 'inpaint',
+    kind: 'sd',
+    main: 'unet/model.onnx',
+    files: diffusionFiles('https://huggingface.co/schmuell/sd-turbo-ort-web/resolve/main', {
+      mirror: 'https://hf-mirror.com/schmuell/sd-turbo-ort-web/resolve/main',
+      configs: { base: 'https://huggingface.co/stabilityai/sd-turbo/resolve/main', mirror: 'https://hf-mirror.com/stabilityai/sd-turbo/resolve/main' },
+    }),
+    licence: 'Stability AI Non-Commercial Research Community License (SD-Turbo)',
+    minBackend: 'webgpu',
+    source: 'catalog',
+    turbo: true,
+  },
 ];
 
-/** The files of a Stable Diffusion folder in the Optimum/diffusers ONNX layout, with the weights kept apart where the export did. */
-export function diffusionFiles(base: string, options: { externalData?: string[]; mirror?: string } = {}): ModelFile[] {
+/**
+ * The files of a Stable Diffusion folder in the Optimum/diffusers ONNX layout, with the
+ * weights kept apart where the export did; `configs`: where the JSON and tokenizer files are,
+ * when the graphs' host has none.
+ */
+export function diffusionFiles(base: string, options: { externalData?: string[]; mirror?: string; configs?: { base: string; mirror?: string } } = {}): ModelFile[] {
   const paths = [
     'model_index.json',
     'scheduler/scheduler_config.json',
@@ -185,7 +205,10 @@ export function diffusionFiles(base: string, options: { externalData?: string[];
     ...(options.externalData ?? []),
   ];
   const at = (root: string, path: string) => `${root.replace(/\/+$/, '')}/${path}`;
-  return paths.map((path) => ({ path, url: at(base, path), mirrorUrl: options.mirror ? at(options.mirror, path) : undefined }));
+  return paths.map((path) => {
+    const from = options.configs && !path.endsWith('.onnx') && !path.includes('onnx_data') ? options.configs : { base, mirror: options.mirror };
+    return { path, url: at(from.base, path), mirrorUrl: from.mirror ? at(from.mirror, path) : undefined };
+  });
 }
 
 
