@@ -125,3 +125,23 @@ test('Cancel stops a run between steps', async ({ page }) => {
   await expect(page.getByText('Cancelled: no variation had finished.')).toBeVisible();
   await host.reset();
 });
+
+test('an fp16 UNet that overflows is retried with the folder fp32 UNet; the fp16 model runs where shader-f16 is', async ({ page }, info) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.uploadAndWait(PHOTO);
+  await editor.importMask(MASK);
+  await editor.field('Engine').selectOption({ label: 'Local model' });
+  await addModelFromUrl(page, `${fakeOrigin('modelHost')}/sd-inpaint-fp16-overflow`);
+  await expect(editor.field('Model').locator('option:checked')).toHaveText(/tiny-stable-diffusion-inpainting-fp16-overflow · ready/, { timeout: 90_000 });
+  await editor.field('Prompt').fill('a red door');
+  await editor.field('Steps').fill('2');
+  await generate(page, 1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const f16 = await page.evaluate(async () => {
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ features: Set<string> } | null> } }).gpu;
+    return Boolean((await gpu?.requestAdapter())?.features.has('shader-f16'));
+  });
+  const expected = info.project.name === 'wasm' ? /^WASM, \d threads?: no WebGPU/ : f16 ? /^WebGPU/ : /^WASM, \d threads?: fp16 model needs shader-f16$/;
+  await expect(page.getByLabel('Backend', { exact: true })).toHaveText(expected);
+});

@@ -76,6 +76,11 @@ export interface DiffusionVariant {
   pipeline: string;
   nameOrPath: string;
   scheduler: Record<string, unknown>;
+  /**
+   * The fp16 UNet's output overflows (x 1e5 before the cast to float16 gives infinity), as real fp16
+   * UNets do on some GPUs; the folder also has the same UNet in fp32 as `unet/model_fp32.onnx`.
+   */
+  overflow?: boolean;
   /** Zero-valued 3x3 convolutions in the UNet (channels, layers), for benchmarks: compute without changing the output. */
   ballast?: { channels: number; layers: number };
 }
@@ -115,6 +120,18 @@ export const VARIANTS: DiffusionVariant[] = [
     pipeline: 'OnnxStableDiffusionInpaintPipeline',
     nameOrPath: 'inpaint-studio/tiny-stable-diffusion-inpainting-fp16',
     scheduler: { _class_name: 'PNDMScheduler', _diffusers_version: '0.30.0', ...schedulerBase, timestep_spacing: 'leading' },
+  },
+  {
+    folder: 'sd-inpaint-fp16-overflow',
+    channels: 9,
+    hidden: 768,
+    float16: true,
+    timestep: 'float16',
+    vaeOutput: 'latent_sample',
+    pipeline: 'OnnxStableDiffusionInpaintPipeline',
+    nameOrPath: 'inpaint-studio/tiny-stable-diffusion-inpainting-fp16-overflow',
+    scheduler: { _class_name: 'PNDMScheduler', _diffusers_version: '0.30.0', ...schedulerBase, timestep_spacing: 'leading' },
+    overflow: true,
   },
   {
     folder: 'sd-turbo',
@@ -239,8 +256,8 @@ export function vaeDecoder(v: DiffusionVariant): Uint8Array {
   });
 }
 
-/** The UNet, its weights (timestep tables and prompt projection) in `model.onnx_data`. */
-export function unet(v: DiffusionVariant): { model: Uint8Array; data: Uint8Array } {
+/** The UNet, its weights (timestep tables and prompt projection) in `dataFile` (`model.onnx_data`). */
+export function unet(v: DiffusionVariant, dataFile = 'model.onnx_data'): { model: Uint8Array; data: Uint8Array } {
   const ac = alphasCumprod();
   const tabA = weight(v, 'inv_sqrt_one_minus_alpha', [1000], ac.map((a) => 1 / Math.sqrt(1 - a)));
   const tabB = weight(v, 'sqrt_alpha_over_one_minus', [1000], ac.map((a) => Math.sqrt(a / (1 - a))));
@@ -254,6 +271,7 @@ export function unet(v: DiffusionVariant): { model: Uint8Array; data: Uint8Array
     tensor('shape_b111', 'int64', [4], [-1, 1, 1, 1]),
     tensor('shape_b411', 'int64', [4], [-1, 4, 1, 1]),
     tensor('token_axis', 'int64', [1], [1]),
+    ...(v.overflow ? [tensor('overflow', 'float32', [], [1e5])] : []),
     ...(v.channels === 9
       ? [tensor('ch_axis', 'int64', [1], [1]), tensor('ch0', 'int64', [1], [0]), tensor('ch4', 'int64', [1], [4]), tensor('ch5', 'int64', [1], [5]), tensor('ch9', 'int64', [1], [9])]
       : []),
@@ -307,10 +325,11 @@ export function unet(v: DiffusionVariant): { model: Uint8Array; data: Uint8Array
         node('Mul', ['coef_target', 'target'], ['scaled_target']),
         node('Sub', ['scaled_x', 'scaled_target'], [work ? 'eps_exact' : 'eps']),
         ...(work ? [...work.nodes, node('Add', ['eps_exact', work.output], ['eps'])] : []),
-        outputFrom(v, 'eps', 'out_sample'),
+        ...(v.overflow ? [node('Mul', ['eps', 'overflow'], ['eps_overflow'])] : []),
+        outputFrom(v, v.overflow ? 'eps_overflow' : 'eps', 'out_sample'),
       ],
     },
-    'model.onnx_data',
+    dataFile,
   );
   return { model, data };
 }
@@ -352,6 +371,11 @@ export function diffusionFolder(v: DiffusionVariant): Map<string, Uint8Array> {
   const u = unet(v);
   files.set('unet/model.onnx', u.model);
   files.set('unet/model.onnx_data', u.data);
+  if (v.overflow) {
+    const fp32 = unet({ ...v, float16: false, timestep: 'float32', overflow: false }, 'model_fp32.onnx_data');
+    files.set('unet/model_fp32.onnx', fp32.model);
+    files.set('unet/model_fp32.onnx_data', fp32.data);
+  }
   files.set(
     'unet/config.json',
     json({ _class_name: 'UNet2DConditionModel', _diffusers_version: '0.30.0', cross_attention_dim: v.hidden, in_channels: v.channels, out_channels: 4, sample_size: 64 }),

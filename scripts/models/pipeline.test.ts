@@ -4,7 +4,7 @@
  * onnxruntime-web. The tiny UNet is an exact noise predictor of a target (README.md), so a
  * correct pipeline paints the hole in the target's colour and keeps the rest.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -25,20 +25,31 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const text = (folder: string, path: string) => readFileSync(join(dir, folder, path), 'utf8');
 
-async function stagesOf(folder: string) {
+/** The folder's stages on onnxruntime-node; with `fp32`, a stage can switch to its `model_fp32.onnx` as the worker's does. */
+async function stagesOf(folder: string, { fp32 = false } = {}) {
   const sessions = new Map<StageName, ort.InferenceSession>();
-  const opened: StageName[] = [];
+  const opened: string[] = [];
+  const switched = new Set<StageName>();
   return {
     opened,
     stages: await ortStages(ort as never, {
       async session(stage) {
         if (!sessions.has(stage)) {
-          opened.push(stage);
-          sessions.set(stage, await ort.InferenceSession.create(join(dir, folder, stage, 'model.onnx'), { intraOpNumThreads: 1 }));
+          const graph = `${stage}/${switched.has(stage) ? 'model_fp32' : 'model'}.onnx`;
+          opened.push(graph);
+          sessions.set(stage, await ort.InferenceSession.create(join(dir, folder, graph), { intraOpNumThreads: 1 }));
         }
         return sessions.get(stage)! as never;
       },
       async done() {},
+      useFp32: fp32
+        ? async (stage) => {
+            if (switched.has(stage) || !existsSync(join(dir, folder, stage, 'model_fp32.onnx'))) return false;
+            switched.add(stage);
+            sessions.delete(stage);
+            return true;
+          }
+        : undefined,
     }),
   };
 }
@@ -123,5 +134,22 @@ describe('local diffusion pipeline on the tiny folders', () => {
     const { stages } = await stagesOf('sd-inpaint');
     const long = Array.from({ length: 90 }, (_, i) => `word${i}`).join(' ');
     expect((await runDiffusion(job('sd-inpaint', { prompt: long, steps: 1 }), stages, { signal })).truncated).toBe(true);
+  });
+
+  it('retries an fp16 UNet that gives infinity once with the fp32 UNet of the folder, and keeps it; says what is missing when there is none', async () => {
+    const { stages, opened } = await stagesOf('sd-inpaint-fp16-overflow', { fp32: true });
+    const steps: number[] = [];
+    const result = await runDiffusion(job('sd-inpaint-fp16-overflow'), stages, { signal, onStep: (p) => steps.push(p.step) });
+    expect(steps).toEqual([1, 2, 3, 4]);
+    expect(opened.filter((graph) => graph.startsWith('unet/'))).toEqual(['unet/model.onnx', 'unet/model_fp32.onnx']);
+    // The fp32 UNet is the fp16 one without the overflow: the hole takes the prompt's colour as in sd-inpaint-fp16.
+    const reference = await runDiffusion(job('sd-inpaint-fp16'), (await stagesOf('sd-inpaint-fp16')).stages, { signal });
+    const centre = pixel(result.image, 32, 32);
+    pixel(reference.image, 32, 32).forEach((v, c) => expect(Math.abs(v - centre[c])).toBeLessThanOrEqual(2));
+
+    const { stages: noFallback } = await stagesOf('sd-inpaint-fp16-overflow');
+    await expect(runDiffusion(job('sd-inpaint-fp16-overflow'), noFallback, { signal })).rejects.toThrow(
+      'The UNet (fp16) produced invalid numbers (infinity) and the folder has no fp32 UNet (unet/model_fp32.onnx) to retry with',
+    );
   });
 });

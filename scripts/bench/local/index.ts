@@ -42,7 +42,7 @@ async function removals(page: Parameters<typeof generate>[0]) {
 }
 
 /** Diffusion jobs (3 after a warm-up) on one backend, with and without guidance: per step, per UNet run, and the pipeline around session.run. */
-async function diffusionRuns(page: Parameters<typeof generate>[0], backend: 'wasm' | 'webgpu') {
+export async function diffusionRuns(page: Parameters<typeof generate>[0], backend: 'wasm' | 'webgpu') {
   await runOn(page, backend);
   await page.getByLabel('Steps', { exact: true }).fill(String(STEPS));
   const figures: LocalFigures['diffusion'] = [];

@@ -119,9 +119,15 @@ async function addDiffusionFolder(url: URL, onListed?: (id: string) => void): Pr
   }
   const missing = STAGES.filter((stage) => !(stage in index));
   if (missing.length) throw new EngineError('invalid-input', `That folder is not a Stable Diffusion inpainting model: its model_index.json has no ${missing.join(', ')}.`);
-  const externalData = (await Promise.all(STAGES.map(async (stage) => ((await exists(`${base}/${stage}/model.onnx_data`)) ? `${stage}/model.onnx_data` : null)))).filter(
-    (path): path is string => path !== null,
+  // Weights kept apart (model.onnx_data), and fp32 graphs beside fp16 ones (model_fp32.onnx), retried after fp16 NaN.
+  const optional = await Promise.all(
+    STAGES.map(async (stage) => {
+      const [data, fp32] = await Promise.all([exists(`${base}/${stage}/model.onnx_data`), exists(`${base}/${stage}/model_fp32.onnx`)]);
+      const fp32Data = fp32 && (await exists(`${base}/${stage}/model_fp32.onnx_data`));
+      return [data && `${stage}/model.onnx_data`, fp32 && `${stage}/model_fp32.onnx`, fp32Data && `${stage}/model_fp32.onnx_data`];
+    }),
   );
+  const externalData = optional.flat().filter((path): path is string => typeof path === 'string');
   const name = String(index._name_or_path ?? base.split('/').pop() ?? 'Stable Diffusion');
   const model: LocalModel = {
     id: await idFor('url', base),
@@ -145,7 +151,7 @@ async function addDiffusionFolder(url: URL, onListed?: (id: string) => void): Pr
 /** A picked Stable Diffusion folder: the files its layout names, from disk. */
 async function diffusionFromFiles(files: File[]): Promise<LocalModel> {
   const byPath = new Map(files.map((f) => [(f.webkitRelativePath || f.name).split('/').slice(1).join('/') || f.name, f]));
-  const wanted = diffusionFiles('', { externalData: STAGES.map((stage) => `${stage}/model.onnx_data`) }).map((f) => f.path);
+  const wanted = diffusionFiles('', { externalData: STAGES.flatMap((stage) => [`${stage}/model.onnx_data`, `${stage}/model_fp32.onnx`, `${stage}/model_fp32.onnx_data`]) }).map((f) => f.path);
   const chosen = Object.fromEntries(wanted.filter((path) => byPath.has(path)).map((path) => [path, byPath.get(path)!]));
   const missing = diffusionFiles('').map((f) => f.path).filter((path) => !(path in chosen));
   if (missing.length) throw new EngineError('invalid-input', `That folder lacks ${missing.join(', ')}.`);

@@ -15,6 +15,14 @@ describe('chooseBackend', () => {
     expect(noF16).toMatchObject({ kind: 'webgpu', fp16: false, label: 'WebGPU (google swiftshader, a software adapter), no fp16' });
   });
 
+  it('runs an fp16 model on WASM when the adapter has no shader-f16, and says so', () => {
+    const noF16 = { ...gpu, cores: 2, webgpu: { ...gpu.webgpu, fp16: false } as Capabilities['webgpu'] };
+    expect(chooseBackend(noF16, 'auto', { fp16: true })).toEqual({ kind: 'wasm', threads: 2, fp16: false, label: 'WASM, 2 threads: fp16 model needs shader-f16' });
+    expect(chooseBackend(noF16, 'webgpu', { fp16: true }).label).toBe('WASM, 2 threads: fp16 model needs shader-f16');
+    expect(chooseBackend(noF16, 'auto', { fp16: false }).kind).toBe('webgpu');
+    expect(chooseBackend(gpu, 'auto', { fp16: true })).toMatchObject({ kind: 'webgpu', fp16: true });
+  });
+
   it('falls back to WASM with threads and says why', () => {
     expect(chooseBackend(noGpu)).toEqual({ kind: 'wasm', threads: 8, fp16: false, label: 'WASM, 8 threads: no WebGPU adapter' });
   });

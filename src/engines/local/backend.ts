@@ -34,14 +34,21 @@ function wasm(capabilities: Capabilities, why: string): Backend {
   return { kind: 'wasm', threads, fp16: false, label: `WASM, ${threads} thread${threads === 1 ? '' : 's'}${isolation}: ${why}` };
 }
 
+/** What a model asks of the backend: fp16 weights run on WebGPU only where the adapter has shader-f16. */
+export interface ModelNeeds {
+  fp16: boolean;
+}
+
 /**
  * WebGPU when an adapter is there, else WASM with threads and SIMD; the user may insist on
- * either. Insisting on WebGPU without an adapter still runs, on WASM, and says so.
+ * either. Insisting on WebGPU without an adapter still runs, on WASM, and says so; so does an
+ * fp16 model on an adapter without shader-f16.
  */
-export function chooseBackend(capabilities: Capabilities, choice: BackendChoice = 'auto'): Backend {
+export function chooseBackend(capabilities: Capabilities, choice: BackendChoice = 'auto', model?: ModelNeeds): Backend {
   const { webgpu } = capabilities;
   if (choice === 'wasm') return wasm(capabilities, 'chosen in the settings');
   if (!webgpu.adapter) return wasm(capabilities, choice === 'webgpu' ? `WebGPU was chosen but ${webgpu.reason}` : webgpu.reason);
+  if (model?.fp16 && !webgpu.fp16) return wasm(capabilities, 'fp16 model needs shader-f16');
   const note = webgpu.fallback ? ', a software adapter' : '';
   return { kind: 'webgpu', threads: 1, fp16: webgpu.fp16, label: `WebGPU (${webgpu.description}${note})${webgpu.fp16 ? '' : ', no fp16'}` };
 }

@@ -4,7 +4,9 @@ import type { Mask } from '../../mask/types';
 import { fillHole } from '../../remover/patchMatch';
 import { holeForFill, keepOutsideMask } from '../builtinRemover/hole';
 import type { SchedulerId } from '../contract';
-import { ortStages, type OrtLike, type SessionLike, type StageName } from './diffusion/ortStages';
+import type { ModelNeeds } from './backend';
+import { graphInputTypes, ONNX_FLOAT16 } from './onnxInputs';
+import { ortStages, type GpuDeviceLike, type OrtLike, type SessionLike, type StageName } from './diffusion/ortStages';
 import { runDiffusion, type DiffusionProgress } from './diffusion/pipeline';
 import { SD_SCALING_FACTOR } from './diffusion/pipelineMath';
 import type { SchedulerConfig } from './diffusion/schedulers';
@@ -35,14 +37,20 @@ const KEEP_ALL_BYTES = 1.5 * 2 ** 30;
 interface Loaded {
   files: Record<string, Blob>;
   sessions: Map<StageName, Ort.InferenceSession>;
+  /** Stages switched to their fp32 file after fp16 NaN: they stay on it for later jobs. */
+  fp32: Set<StageName>;
   keep: boolean;
+  /** fp16 UNet (read from its graph): WebGPU only with shader-f16. */
+  needs: ModelNeeds;
   tokenizer: ClipTokenizer;
   schedulerConfig: SchedulerConfig;
   scalingFactor: number;
 }
 
-const stageFiles = (files: Record<string, Blob>, stage: StageName) =>
-  Object.fromEntries(Object.entries(files).filter(([path]) => path.startsWith(`${stage}/model.onnx`)));
+/** A stage's graph: `<stage>/model.onnx`, or its fp32 variant `<stage>/model_fp32.onnx` beside an fp16 one; weights in `<graph>_data`. */
+const stageGraph = (stage: StageName, fp32: boolean) => `${stage}/${fp32 ? 'model_fp32' : 'model'}.onnx`;
+
+const stageFiles = (files: Record<string, Blob>, graph: string) => Object.fromEntries(Object.entries(files).filter(([path]) => path.startsWith(graph)));
 
 async function json(files: Record<string, Blob>, path: string): Promise<Record<string, unknown> | null> {
   const blob = files[path];
@@ -59,23 +67,28 @@ export class DiffusionRunner {
 
   constructor(
     private readonly ort: typeof Ort,
-    private readonly createSession: (files: Record<string, Blob>, main: string) => Promise<Ort.InferenceSession>,
+    private readonly createSession: (files: Record<string, Blob>, main: string, needs: ModelNeeds) => Promise<Ort.InferenceSession>,
+    /** onnxruntime's GPU device when the sessions run on WebGPU, so that inputs stay on it between steps. */
+    private readonly device: (needs: ModelNeeds) => Promise<GpuDeviceLike | undefined> = async () => undefined,
   ) {}
 
   private async load(modelId: string, files: Record<string, Blob>): Promise<Loaded> {
     const existing = this.models.get(modelId);
     if (existing) return existing;
-    const [vocab, merges, schedulerConfig, vae] = await Promise.all([
+    const [vocab, merges, schedulerConfig, vae, unetInputs] = await Promise.all([
       files['tokenizer/vocab.json'].text(),
       files['tokenizer/merges.txt'].text(),
       json(files, 'scheduler/scheduler_config.json'),
       json(files, 'vae_decoder/config.json'),
+      graphInputTypes(files['unet/model.onnx']),
     ]);
     const total = Object.values(files).reduce((sum, blob) => sum + blob.size, 0);
     const loaded: Loaded = {
       files,
       sessions: new Map(),
+      fp32: new Set(),
       keep: total < KEEP_ALL_BYTES,
+      needs: { fp16: unetInputs.includes(ONNX_FLOAT16) },
       tokenizer: ClipTokenizer.fromFiles(vocab, merges),
       schedulerConfig: (schedulerConfig ?? {}) as SchedulerConfig,
       scalingFactor: typeof vae?.scaling_factor === 'number' ? vae.scaling_factor : SD_SCALING_FACTOR,
@@ -90,7 +103,8 @@ export class DiffusionRunner {
       session: async (stage) => {
         let session = model.sessions.get(stage);
         if (!session) {
-          session = await this.createSession(stageFiles(model.files, stage), `${stage}/model.onnx`);
+          const graph = stageGraph(stage, model.fp32.has(stage));
+          session = await this.createSession(stageFiles(model.files, graph), graph, model.needs);
           model.sessions.set(stage, session);
         }
         return session as unknown as SessionLike;
@@ -100,6 +114,14 @@ export class DiffusionRunner {
         await model.sessions.get(stage)?.release();
         model.sessions.delete(stage);
       },
+      useFp32: async (stage) => {
+        if (model.fp32.has(stage) || !model.files[stageGraph(stage, true)]) return false;
+        await model.sessions.get(stage)?.release();
+        model.sessions.delete(stage);
+        model.fp32.add(stage);
+        return true;
+      },
+      device: () => this.device(model.needs),
     });
     let image = request.image;
     if (request.maskedContent === 'builtin' && request.mask && request.strength < 1) {
@@ -115,6 +137,11 @@ export class DiffusionRunner {
       for (const session of model.sessions.values()) await session.release();
       this.models.delete(id);
     }
+  }
+
+  /** What a loaded model asks of the backend (fp16 or not); nothing known before its first job. */
+  needs(modelId: string): ModelNeeds | undefined {
+    return this.models.get(modelId)?.needs;
   }
 
   /** The stages a model holds now, for tests of the memory policy. */

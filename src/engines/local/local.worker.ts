@@ -119,7 +119,12 @@ async function runSession(loaded: Loaded, feeds: Record<string, TensorData>, fet
   return out;
 }
 
-const diffusion = new DiffusionRunner(ort, async (files, main) => createSession(files, main, chooseBackend(await probe(), choice)));
+const diffusion = new DiffusionRunner(
+  ort,
+  async (files, main, needs) => createSession(files, main, chooseBackend(await probe(), choice, needs)),
+  // The device onnxruntime made its sessions on (it reports it in env.webgpu.device once a session exists).
+  async (needs) => (chooseBackend(await probe(), choice, needs).kind === 'webgpu' ? ort.env.webgpu.device : undefined),
+);
 const sam = new SamRunner(ort as unknown as SamOrt, async (graph) => (await createSession({ graph }, 'graph', chooseBackend(await probe(), choice))) as unknown as SamSession);
 
 const api = {
@@ -199,7 +204,7 @@ const api = {
     }
     const result = await diffusion.inpaint(modelId, files, { ...request, image }, context.signal, (progress: DiffusionProgress) => context.progress(progress));
     context.transfer.push(result.image.data.buffer);
-    return { ...result, backend: chooseBackend(await probe(), choice) };
+    return { ...result, backend: chooseBackend(await probe(), choice, diffusion.needs(modelId)) };
   },
 
   ...samMethods(sam),

@@ -3,37 +3,48 @@ import type { Mask } from '../../../mask/types';
 import { EngineError, type SchedulerId } from '../../contract';
 import { gaussian, NOISE_STREAM } from './noise';
 import {
-  binaryMask,
   blendAfterStep,
-  findNonFinite,
   guidanceEnabled,
   guidedNoise,
   imageToTensor,
   latentMask,
   latentPreview,
-  maskedImageTensor,
+  maskedImageToTensor,
   sampleLatentParameters,
   scaleLatents,
   startLatents,
   tensorToImage,
-  unetSample,
 } from './pipelineMath';
 import { createScheduler, NoStepsLeftError, type SchedulerConfig } from './schedulers';
 import type { ClipTokenizer } from './tokenizer';
 
+/** The prompt's (and with guidance the negative prompt's) hidden states, held by the stages until the run ends. */
+export interface TextEmbeddings {
+  /** 2 with guidance: [negative, prompt]. */
+  readonly batch: number;
+}
+
+/** The UNet for one run: what stays the same between steps (text, mask, masked latents) is set up once. */
+export interface Denoiser {
+  /** Scaled latents [1, 4, h, w] at a timestep -> noise [batch, 4, h, w]; throws on NaN or infinity. */
+  step(latents: Float32Array, timestep: number): Promise<Float32Array>;
+  dispose(): void;
+}
+
 /**
  * The four models of a Stable Diffusion folder, as the pipeline calls them: whatever runs
- * them (onnxruntime-web in the worker, onnxruntime-node in tests) converts dtypes and names.
+ * them (onnxruntime-web in the worker, onnxruntime-node in tests) converts dtypes and names,
+ * and throws when a stage gives NaN or infinity.
  */
 export interface DiffusionStages {
   /** 4 for text-to-image checkpoints (SD-Turbo), 9 for inpainting UNets. */
   unetChannels: number;
   /** Token ids [batch, 77] -> last_hidden_state [batch, 77, hidden]. */
-  encodeText(ids: Int32Array, batch: number): Promise<Float32Array>;
+  encodeText(ids: Int32Array, batch: number): Promise<TextEmbeddings>;
   /** Image [1, 3, H, W] in [-1, 1] -> `latent_sample` [1, 4, h, w], or `latent_parameters` [1, 8, h, w] (then `parameters` is true). */
   encodeImage(sample: Float32Array, width: number, height: number): Promise<{ data: Float32Array; parameters: boolean }>;
-  /** sample [batch, C, h, w], one timestep for the batch, hidden states [batch, 77, hidden] -> noise [batch, 4, h, w]. */
-  unet(sample: Float32Array, batch: number, timestep: number, hidden: Float32Array, width: number, height: number): Promise<Float32Array>;
+  /** The UNet for a run at latent size width x height; `constant` (9-channel UNets) is the latent mask [h, w] and the masked image's latents [1, 4, h, w]. */
+  denoiser(text: TextEmbeddings, constant: { mask: Float32Array; maskedLatents: Float32Array } | null, width: number, height: number): Promise<Denoiser>;
   /** Latents [1, 4, h, w] (already divided by the scaling factor) -> image [1, 3, H, W]. */
   decode(latents: Float32Array, width: number, height: number): Promise<Float32Array>;
 }
@@ -70,11 +81,6 @@ export interface DiffusionResult {
 }
 
 const PREVIEW_EVERY = 4;
-
-function checkFinite(values: Float32Array, stage: string) {
-  const bad = findNonFinite(values);
-  if (bad) throw new EngineError('unknown', `The ${stage} produced invalid numbers (${bad.nan ? 'NaN' : 'infinity'}): nothing is shown rather than a black picture.`);
-}
 
 /**
  * Masked diffusion inpainting (diffusers' StableDiffusionInpaintPipeline): the masked image's
@@ -114,7 +120,7 @@ export async function runDiffusion(
     ids.set(request.tokenizer.encode(request.negativePrompt).ids, 0);
     ids.set(cond.ids, cond.ids.length);
   } else ids.set(cond.ids);
-  const hidden = await stages.encodeText(ids, cfg ? 2 : 1);
+  const text = await stages.encodeText(ids, cfg ? 2 : 1);
   check();
 
   const latentsOf = async (sample: Float32Array) => {
@@ -122,36 +128,37 @@ export async function runDiffusion(
     const latents = encoded.parameters ? sampleLatentParameters(encoded.data, 4, gaussian(seed, 4 * w * h, NOISE_STREAM.vaeSample)) : encoded.data;
     return scaleLatents(latents, scalingFactor);
   };
-  const pixels = imageToTensor(image);
   const nine = stages.unetChannels === 9;
   const fullMask = mask ?? { width, height, data: new Uint8Array(width * height).fill(255) };
   const smallMask = latentMask(fullMask, w, h);
-  const maskedLatents = nine ? await latentsOf(maskedImageTensor(pixels, binaryMask(fullMask))) : null;
+  const maskedLatents = nine ? await latentsOf(maskedImageToTensor(image, fullMask)) : null;
   const needsImage = request.strength < 1 || !nine;
-  const imageLatents = needsImage ? await latentsOf(pixels) : null;
+  const imageLatents = needsImage ? await latentsOf(imageToTensor(image)) : null;
   check();
 
   const noise = gaussian(seed, 4 * w * h, NOISE_STREAM.latents);
   let latents = startLatents(scheduler, noise, request.strength < 1 ? imageLatents : null, request.strength);
   const total = scheduler.timesteps.length;
-  for (let i = 0; i < total; i++) {
-    check();
-    const stepStarted = performance.now();
-    const input = scheduler.scaleModelInput(latents, i);
-    const sample = unetSample(input, nine ? smallMask : null, maskedLatents, cfg ? 2 : 1);
-    const out = await stages.unet(sample, cfg ? 2 : 1, scheduler.timesteps[i], hidden, w, h);
-    checkFinite(out, 'UNet');
-    const eps = cfg ? guidedNoise(out, request.guidanceScale) : out;
-    latents = scheduler.step(eps, i, latents, scheduler.needsNoise ? gaussian(seed, latents.length, NOISE_STREAM.stepNoise + i) : undefined);
-    if (!nine && mask) latents = blendAfterStep(scheduler, i, latents, imageLatents!, noise, smallMask);
-    const preview = (i + 1) % PREVIEW_EVERY === 0 && i + 1 < total ? latentPreview(latents, w, h) : undefined;
-    performance.measure('diffusion step', { start: stepStarted });
-    onStep?.({ step: i + 1, steps: total, preview });
+  const unet = await stages.denoiser(text, maskedLatents ? { mask: smallMask, maskedLatents } : null, w, h);
+  try {
+    for (let i = 0; i < total; i++) {
+      check();
+      const stepStarted = performance.now();
+      const out = await unet.step(scheduler.scaleModelInput(latents, i), scheduler.timesteps[i]);
+      const eps = cfg ? guidedNoise(out, request.guidanceScale) : out;
+      latents = scheduler.step(eps, i, latents, scheduler.needsNoise ? gaussian(seed, latents.length, NOISE_STREAM.stepNoise + i) : undefined);
+      if (!nine && mask) latents = blendAfterStep(scheduler, i, latents, imageLatents!, noise, smallMask);
+      const preview = (i + 1) % PREVIEW_EVERY === 0 && i + 1 < total ? latentPreview(latents, w, h) : undefined;
+      performance.measure('diffusion step', { start: stepStarted });
+      onStep?.({ step: i + 1, steps: total, preview });
+    }
+  } finally {
+    unet.dispose();
   }
   check();
   const decoded = await stages.decode(scaleLatents(latents, 1 / scalingFactor), width, height);
-  checkFinite(decoded, 'VAE decoder');
+  const result = tensorToImage(decoded, width, height);
   // User Timing measures (this one, each step, each session.run): profiles and `npm run bench -- local` read them.
   performance.measure('diffusion pipeline', { start: started });
-  return { image: tensorToImage(decoded, width, height), truncated: cond.truncated };
+  return { image: result, truncated: cond.truncated };
 }

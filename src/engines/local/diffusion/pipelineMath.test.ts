@@ -3,7 +3,7 @@ import type { RgbaImage } from '../../../image/rgba';
 import type { Mask } from '../../../mask/types';
 import {
   SD15_LATENT_TO_RGB,
-  binaryMask,
+  allFinite,
   blendAfterStep,
   blendLatents,
   classifierFreeGuidance,
@@ -13,10 +13,11 @@ import {
   imageToTensor,
   latentMask,
   latentPreview,
-  maskedImageTensor,
+  maskedImageToTensor,
   repeatBatch,
   sampleLatentParameters,
   scaleLatents,
+  setSampleLatents,
   startLatents,
   tensorToImage,
   unetSample,
@@ -86,16 +87,20 @@ describe('images and masks', () => {
     for (let p = 0; p < 4; p++) for (let c = 0; c < 3; c++) expect(back.data[p * 4 + c]).toBe(img.data[p * 4 + c]);
   });
 
-  it('binarises the mask at 0.5 (127 keep, 128 repaint)', () => {
-    const mask: Mask = { width: 4, height: 1, data: Uint8Array.from([0, 127, 128, 255]) };
-    expect(Array.from(binaryMask(mask))).toEqual([0, 0, 1, 1]);
+  it('masked image = image * (mask < 0.5), binarised at 0.5 (127 keep, 128 repaint): the hole becomes 0 in every channel', () => {
+    const mask: Mask = { width: 2, height: 2, data: Uint8Array.from([0, 128, 127, 255]) };
+    near(maskedImageToTensor(image2x2(), mask), [1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0]);
+    near(maskedImageToTensor(image2x2(), null), Array.from(imageToTensor(image2x2())));
   });
 
-  it('masked image = image * (mask < 0.5): the hole becomes 0 in every channel', () => {
-    const t = imageToTensor(image2x2());
-    const m = f32([0, 1, 0, 1]);
-    const masked = maskedImageTensor(t, m);
-    near(masked, [1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0]);
+  it('tensor -> RGBA rounds every value half to even, as numpy (x / 2 + 0.5) * 255 does', () => {
+    const values = f32(Array.from({ length: 3 * 64 }, (_, k) => (k < 16 ? (2 * (k + 0.5)) / 255 - 1 : Math.sin(k * 12.9898) * 1.2)));
+    const img = tensorToImage(values, 8, 8);
+    const numpyRound = (x: number) => {
+      const r = Math.round(x);
+      return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+    };
+    for (let p = 0; p < 64; p++) for (let c = 0; c < 3; c++) expect(img.data[p * 4 + c]).toBe(numpyRound(Math.min(Math.max(values[c * 64 + p] / 2 + 0.5, 0), 1) * 255));
   });
 
   it('latent mask: nearest = the top-left pixel of each 8x8 block, binarised', () => {
@@ -136,6 +141,10 @@ describe('latents', () => {
     expect(Array.from(unetSample(latents, mask, masked))).toEqual([1, 2, 3, 4, 1, 5, 6, 7, 8]);
     expect(Array.from(unetSample(latents, mask, masked, 2))).toEqual([1, 2, 3, 4, 1, 5, 6, 7, 8, 1, 2, 3, 4, 1, 5, 6, 7, 8]);
     expect(Array.from(unetSample(latents, null, null, 2))).toEqual([1, 2, 3, 4, 1, 2, 3, 4]);
+    // Each step only the latent planes change.
+    const sample = unetSample(latents, mask, masked, 2);
+    setSampleLatents(sample, f32([9, 9, 9, 9]), 2);
+    expect(Array.from(sample)).toEqual([9, 9, 9, 9, 1, 5, 6, 7, 8, 9, 9, 9, 9, 1, 5, 6, 7, 8]);
   });
 
   it('blend: (1 - m) known + m latents, the mask broadcast over 4 channels', () => {
@@ -174,6 +183,8 @@ describe('latents', () => {
 describe('checks and previews', () => {
   it('finds NaN and infinities', () => {
     expect(findNonFinite(f32([0, 1, -2]))).toBeNull();
+    expect(allFinite(f32([0, 1, -2, 3e38]))).toBe(true);
+    for (const bad of [NaN, Infinity, -Infinity]) expect(allFinite(f32([0, bad, 1]))).toBe(false);
     expect(findNonFinite(f32([0, NaN, Infinity, NaN, -Infinity]))).toEqual({ nan: 2, infinite: 2, first: 1 });
   });
 

@@ -6,7 +6,7 @@
  */
 import type { RgbaImage } from '../../../image/rgba';
 import type { Mask } from '../../../mask/types';
-import { roundHalfEven, type Scheduler } from './schedulers';
+import type { Scheduler } from './schedulers';
 
 /** SD 1.x and 2.x VAEs; SDXL's is 0.13025. Read `scaling_factor` from the VAE's config.json when it has one. */
 export const SD_SCALING_FACTOR = 0.18215;
@@ -56,35 +56,28 @@ export function repeatBatch(x: Float32Array, copies: number): Float32Array {
 // ---------------------------------------------------------------------------------------------
 // images and masks
 
-/** RGBA bytes -> [1, 3, H, W] in [-1, 1] (alpha ignored): x / 255 * 2 - 1. */
 /** byte -> (byte / 255) * 2 - 1, worked out once: a 512x512 photo has 786,432 of them. */
 const TO_SIGNED = Float32Array.from({ length: 256 }, (_, v) => (v / 255) * 2 - 1);
 
+/** RGBA bytes -> [1, 3, H, W] in [-1, 1] (alpha ignored): x / 255 * 2 - 1. */
 export function imageToTensor(image: RgbaImage): Float32Array {
+  return maskedImageToTensor(image, null);
+}
+
+/**
+ * RGBA bytes -> [1, 3, H, W] in [-1, 1], with the pixels to repaint (mask value / 255 >= 0.5) left at 0:
+ * diffusers' `image * (mask < 0.5)` in one pass over the bytes. A null mask keeps every pixel.
+ */
+export function maskedImageToTensor(image: RgbaImage, mask: Mask | null): Float32Array {
   const plane = image.width * image.height;
   const out = new Float32Array(3 * plane);
   const { data } = image;
-  for (let c = 0; c < 3; c++) {
-    const offset = c * plane;
-    for (let p = 0; p < plane; p++) out[offset + p] = TO_SIGNED[data[p * 4 + c]];
-  }
-  return out;
-}
-
-/** The editor's mask (0 keep .. 255 repaint) binarised as diffusers does: value / 255 >= 0.5 -> 1 (repaint). */
-export function binaryMask(mask: Mask): Float32Array {
-  const out = new Float32Array(mask.width * mask.height);
-  for (let p = 0; p < out.length; p++) out[p] = mask.data[p] / 255 >= 0.5 ? 1 : 0;
-  return out;
-}
-
-/** masked_image = image * (mask < 0.5): the area to repaint becomes 0 (mid grey); `binary` is [H, W]. */
-export function maskedImageTensor(image: Float32Array, binary: Float32Array): Float32Array {
-  const plane = binary.length;
-  if (image.length % plane !== 0) throw new RangeError(`image has ${image.length} values, not a multiple of the mask's ${plane}`);
-  const out = new Float32Array(image.length);
-  for (let offset = 0; offset < image.length; offset += plane) {
-    for (let p = 0; p < plane; p++) if (binary[p] < 0.5) out[offset + p] = image[offset + p];
+  const repaint = mask?.data;
+  for (let p = 0, q = 0; p < plane; p++, q += 4) {
+    if (repaint && repaint[p] >= 128) continue;
+    out[p] = TO_SIGNED[data[q]];
+    out[plane + p] = TO_SIGNED[data[q + 1]];
+    out[2 * plane + p] = TO_SIGNED[data[q + 2]];
   }
   return out;
 }
@@ -160,6 +153,12 @@ export function unetSample(latents: Float32Array, mask: Float32Array | null, mas
   return repeatBatch(one, copies);
 }
 
+/** Overwrites the latent planes of every batch copy of a UNet `sample` (mask and masked latents stay): the per-step part. */
+export function setSampleLatents(sample: Float32Array | Uint16Array, latents: Float32Array | Uint16Array, copies: number): void {
+  const stride = sample.length / copies;
+  for (let c = 0; c < copies; c++) sample.set(latents, c * stride);
+}
+
 /** (1 - m) known + m latents, m a [h, w] mask broadcast over the channels. */
 export function blendLatents(latents: Float32Array, known: Float32Array, mask: Float32Array): Float32Array {
   if (latents.length !== known.length || latents.length % mask.length !== 0) throw new RangeError('latents, known latents and mask sizes disagree');
@@ -200,12 +199,12 @@ export function tensorToImage(tensor: Float32Array, width: number, height: numbe
   const plane = width * height;
   if (tensor.length < 3 * plane) throw new RangeError(`tensor has ${tensor.length} values, ${3 * plane} needed for ${width}x${height}`);
   const data = new Uint8ClampedArray(plane * 4);
-  for (let p = 0; p < plane; p++) {
-    for (let c = 0; c < 3; c++) {
-      const v = Math.min(Math.max(tensor[c * plane + p] / 2 + 0.5, 0), 1);
-      data[p * 4 + c] = roundHalfEven(v * 255);
-    }
-    data[p * 4 + 3] = 255;
+  // Uint8ClampedArray stores with round-half-to-even and clamps to 0..255, as numpy's round and clip do.
+  for (let p = 0, q = 0; p < plane; p++, q += 4) {
+    data[q] = (tensor[p] / 2 + 0.5) * 255;
+    data[q + 1] = (tensor[plane + p] / 2 + 0.5) * 255;
+    data[q + 2] = (tensor[2 * plane + p] / 2 + 0.5) * 255;
+    data[q + 3] = 255;
   }
   return { width, height, data };
 }
@@ -215,6 +214,13 @@ export interface NonFinite {
   infinite: number;
   /** Index of the first bad value. */
   first: number;
+}
+
+/** True when no value is NaN or +-Infinity: one multiply-add a value (x * 0 is NaN only for those). */
+export function allFinite(values: ArrayLike<number>): boolean {
+  let sum = 0;
+  for (let k = 0; k < values.length; k++) sum += values[k] * 0;
+  return sum === 0;
 }
 
 /** Counts NaN and +-Infinity values (fp16 UNets on some GPUs give NaN: say so instead of showing black). */
