@@ -6,7 +6,8 @@
  */
 export const ONNX_FLOAT16 = 10;
 
-const WINDOW = 1 << 20;
+// Small: skipping an inline weight re-reads one window at the next field.
+const WINDOW = 1 << 16;
 
 class BlobReader {
   private window = new Uint8Array(0);
