@@ -1,7 +1,7 @@
 import { showInfo } from '../../notices/notices';
 import { EngineError, type Engine, type EngineJob, type EngineReadiness, type EngineRunContext, type EngineSettings } from '../contract';
 import type { LocalModel } from './catalog';
-import type { BackendChoice } from './backend';
+import type { Backend, BackendChoice, Capabilities } from './backend';
 import { fileKey, modelById, modelStore, readModelFiles, useModelLibrary } from './library';
 import { memoryProblem } from './memory';
 import { label, metaFor, settingsFields } from './meta';
@@ -59,6 +59,20 @@ async function inpaint(job: EngineJob, model: LocalModel, signal: AbortSignal, o
   return result.image;
 }
 
+// Models whose size already passed the memory check on a backend: the next job skips it.
+const fits = new Set<string>();
+
+/** Refuses, with the reason, a model too big for the backend's memory: before its sessions are made. */
+async function checkMemory(model: LocalModel, backend: Backend, capabilities: Capabilities) {
+  const key = `${model.id} on ${backend.label}`;
+  if (fits.has(key)) return;
+  const store = await modelStore();
+  const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
+  const problem = memoryProblem(sizes, backend, capabilities);
+  if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
+  fits.add(key);
+}
+
 /** One job: readiness, backend and memory checks, then diffusion or removal in the worker. */
 async function runLocal(job: EngineJob, { signal, onProgress, onImage }: EngineRunContext) {
   const ready = await readiness(job.settings);
@@ -69,10 +83,7 @@ async function runLocal(job: EngineJob, { signal, onProgress, onImage }: EngineR
   if (model.minBackend === 'webgpu' && backend.kind !== 'webgpu') {
     throw new EngineError('out-of-memory', `${model.name} needs WebGPU, and this runs on ${backend.label}.`);
   }
-  const store = await modelStore();
-  const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
-  const problem = memoryProblem(sizes, backend, capabilities);
-  if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
+  await checkMemory(model, backend, capabilities);
   if (model.kind === 'sd') {
     const image = await inpaint(job, model, signal, onProgress);
     onImage({ index: 0, image });

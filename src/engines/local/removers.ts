@@ -1,6 +1,7 @@
 import type { RgbaImage } from '../../image/rgba';
 import type { Mask } from '../../mask/types';
 import { EngineError } from '../contract';
+import { Scratch } from './scratch';
 
 /**
  * The two prompt-free removal models as tensors. MI-GAN: uint8 image [1,3,H,W] and mask
@@ -48,16 +49,19 @@ export function fixedSide(inputs: readonly TensorInfo[]): number | null {
   return typeof side === 'number' ? side : null;
 }
 
-/** The tensors a removal model gets for the crop. A pixel the feathered mask reaches at all is a hole. */
-export function removerInputs(kind: RemoverKind, inputs: readonly TensorInfo[], image: RgbaImage, mask: Mask): Record<string, TensorData> {
+/**
+ * The tensors a removal model gets for the crop. A pixel the feathered mask reaches at all is
+ * a hole. Their buffers come from `scratch` (valid until the next call).
+ */
+export function removerInputs(kind: RemoverKind, inputs: readonly TensorInfo[], image: RgbaImage, mask: Mask, scratch = new Scratch()): Record<string, TensorData> {
   const pair = imageAndMask(inputs);
   if (!pair) throw new EngineError('invalid-input', 'This model does not take an image and a mask.');
   const { width, height } = image;
   const plane = width * height;
   const dims = (c: number) => [1, c, height, width];
   if (kind === 'migan') {
-    const pixels = new Uint8Array(3 * plane);
-    const keep = new Uint8Array(plane);
+    const pixels = scratch.uint8('image', 3 * plane);
+    const keep = scratch.uint8('mask', plane);
     for (let i = 0; i < plane; i++) {
       pixels[i] = image.data[i * 4];
       pixels[plane + i] = image.data[i * 4 + 1];
@@ -66,8 +70,8 @@ export function removerInputs(kind: RemoverKind, inputs: readonly TensorInfo[], 
     }
     return { [pair.image.name]: { type: 'uint8', data: pixels, dims: dims(3) }, [pair.mask.name]: { type: 'uint8', data: keep, dims: dims(1) } };
   }
-  const pixels = new Float32Array(3 * plane);
-  const hole = new Float32Array(plane);
+  const pixels = scratch.float32('image', 3 * plane);
+  const hole = scratch.float32('mask', plane);
   for (let i = 0; i < plane; i++) {
     pixels[i] = image.data[i * 4] / 255;
     pixels[plane + i] = image.data[i * 4 + 1] / 255;
