@@ -5,6 +5,7 @@ import { fillHole } from '../../remover/patchMatch';
 import { holeForFill, keepOutsideMask } from '../builtinRemover/hole';
 import type { SchedulerId } from '../contract';
 import type { ModelNeeds } from './backend';
+import { Scratch } from './scratch';
 import { graphInputTypes, ONNX_FLOAT16 } from './onnxInputs';
 import { ortStages, type GpuDeviceLike, type OrtLike, type SessionLike, type StageName } from './diffusion/ortStages';
 import { runDiffusion, type DiffusionProgress } from './diffusion/pipeline';
@@ -63,6 +64,8 @@ async function json(files: Record<string, Blob>, path: string): Promise<Record<s
  * needed and freed after, so only one is in memory at a time.
  */
 export class DiffusionRunner {
+  // The worker runs one job at a time: the big pre-processing buffers are made once per size.
+  private readonly scratch = new Scratch();
   private readonly models = new Map<string, Loaded>();
 
   constructor(
@@ -128,7 +131,10 @@ export class DiffusionRunner {
       // Strength below 1 starts from what is under the mask: a clean background, not the object.
       image = keepOutsideMask(fillHole(request.image, holeForFill(request.mask), { seed: request.seed }), request.image, request.mask);
     }
-    return runDiffusion({ ...request, image, tokenizer: model.tokenizer, schedulerConfig: model.schedulerConfig, scalingFactor: model.scalingFactor }, stages, { signal, onStep });
+    return runDiffusion({ ...request, image, tokenizer: model.tokenizer, schedulerConfig: model.schedulerConfig, scalingFactor: model.scalingFactor, scratch: this.scratch }, stages, {
+      signal,
+      onStep,
+    });
   }
 
   async release(modelId?: string) {

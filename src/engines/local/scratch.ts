@@ -5,14 +5,14 @@
  * a time, so each tensor's buffer is made once per size. Never hand one out of the worker.
  */
 export class Scratch {
-  private readonly arrays = new Map<string, Float32Array | Uint8Array>();
+  private readonly arrays = new Map<string, Float32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>();
 
-  float32(name: string, length: number): Float32Array {
-    return this.take(`float32 ${name}`, length, (n) => new Float32Array(n)) as Float32Array;
+  float32(name: string, length: number): Float32Array<ArrayBuffer> {
+    return this.take(`float32 ${name}`, length, (n) => new Float32Array(n)) as Float32Array<ArrayBuffer>;
   }
 
-  uint8(name: string, length: number): Uint8Array {
-    return this.take(`uint8 ${name}`, length, (n) => new Uint8Array(n)) as Uint8Array;
+  uint8(name: string, length: number): Uint8Array<ArrayBuffer> {
+    return this.take(`uint8 ${name}`, length, (n) => new Uint8Array(n)) as Uint8Array<ArrayBuffer>;
   }
 
   /** Lets every buffer go (when the sessions go). */
@@ -20,7 +20,7 @@ export class Scratch {
     this.arrays.clear();
   }
 
-  private take(key: string, length: number, make: (length: number) => Float32Array | Uint8Array) {
+  private take(key: string, length: number, make: (length: number) => Float32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>) {
     const kept = this.arrays.get(key);
     if (kept?.length === length) return kept;
     const made = make(length);

@@ -1,5 +1,6 @@
 import type { RgbaImage } from '../../../image/rgba';
 import type { Mask } from '../../../mask/types';
+import { Scratch } from '../scratch';
 import { EngineError, type SchedulerId } from '../../contract';
 import { gaussian, NOISE_STREAM } from './noise';
 import {
@@ -65,6 +66,8 @@ export interface DiffusionRequest {
   tokenizer: ClipTokenizer;
   /** The VAE's latent scale (0.18215 for SD 1/2). */
   scalingFactor: number;
+  /** Buffers kept from one run to the next (the worker's); a fresh one by default. */
+  scratch?: Scratch;
 }
 
 export interface DiffusionProgress {
@@ -131,9 +134,11 @@ export async function runDiffusion(
   const nine = stages.unetChannels === 9;
   const fullMask = mask ?? { width, height, data: new Uint8Array(width * height).fill(255) };
   const smallMask = latentMask(fullMask, w, h);
-  const maskedLatents = nine ? await latentsOf(maskedImageToTensor(image, fullMask)) : null;
+  // One buffer for both VAE inputs: the encoder has read the first before the second is written.
+  const vaeInput = (request.scratch ?? new Scratch()).float32('vae encoder input', 3 * width * height);
+  const maskedLatents = nine ? await latentsOf(maskedImageToTensor(image, fullMask, vaeInput)) : null;
   const needsImage = request.strength < 1 || !nine;
-  const imageLatents = needsImage ? await latentsOf(imageToTensor(image)) : null;
+  const imageLatents = needsImage ? await latentsOf(imageToTensor(image, vaeInput)) : null;
   check();
 
   const noise = gaussian(seed, 4 * w * h, NOISE_STREAM.latents);

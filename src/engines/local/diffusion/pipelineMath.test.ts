@@ -91,6 +91,10 @@ describe('images and masks', () => {
     const mask: Mask = { width: 2, height: 2, data: Uint8Array.from([0, 128, 127, 255]) };
     near(maskedImageToTensor(image2x2(), mask), [1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0]);
     near(maskedImageToTensor(image2x2(), null), Array.from(imageToTensor(image2x2())));
+    // Into a reused buffer: every value is written, the holes too.
+    const reused = new Float32Array(12).fill(9);
+    expect(maskedImageToTensor(image2x2(), mask, reused)).toBe(reused);
+    near(reused, [1, 0, -1, 0, -1, 0, -1, 0, -1, 0, -1, 0]);
   });
 
   it('tensor -> RGBA rounds every value half to even, as numpy (x / 2 + 0.5) * 255 does', () => {

@@ -60,24 +60,24 @@ export function repeatBatch(x: Float32Array, copies: number): Float32Array {
 const TO_SIGNED = Float32Array.from({ length: 256 }, (_, v) => (v / 255) * 2 - 1);
 
 /** RGBA bytes -> [1, 3, H, W] in [-1, 1] (alpha ignored): x / 255 * 2 - 1. */
-export function imageToTensor(image: RgbaImage): Float32Array {
-  return maskedImageToTensor(image, null);
+export function imageToTensor(image: RgbaImage, out?: Float32Array<ArrayBuffer>): Float32Array {
+  return maskedImageToTensor(image, null, out);
 }
 
 /**
- * RGBA bytes -> [1, 3, H, W] in [-1, 1], with the pixels to repaint (mask value / 255 >= 0.5) left at 0:
+ * RGBA bytes -> [1, 3, H, W] in [-1, 1], with the pixels to repaint (mask value / 255 >= 0.5) at 0:
  * diffusers' `image * (mask < 0.5)` in one pass over the bytes. A null mask keeps every pixel.
+ * `out`: a buffer to write into (every value is written), reused between runs.
  */
-export function maskedImageToTensor(image: RgbaImage, mask: Mask | null): Float32Array {
+export function maskedImageToTensor(image: RgbaImage, mask: Mask | null, out = new Float32Array(3 * image.width * image.height)): Float32Array {
   const plane = image.width * image.height;
-  const out = new Float32Array(3 * plane);
   const { data } = image;
   const repaint = mask?.data;
   for (let p = 0, q = 0; p < plane; p++, q += 4) {
-    if (repaint && repaint[p] >= 128) continue;
-    out[p] = TO_SIGNED[data[q]];
-    out[plane + p] = TO_SIGNED[data[q + 1]];
-    out[2 * plane + p] = TO_SIGNED[data[q + 2]];
+    const hole = repaint !== undefined && repaint[p] >= 128;
+    out[p] = hole ? 0 : TO_SIGNED[data[q]];
+    out[plane + p] = hole ? 0 : TO_SIGNED[data[q + 1]];
+    out[2 * plane + p] = hole ? 0 : TO_SIGNED[data[q + 2]];
   }
   return out;
 }
