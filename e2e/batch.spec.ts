@@ -94,6 +94,40 @@ test('a batch of three photos, one damaged: two results, one clear failure, and 
   expectBackgroundSwapped(Buffer.from(files['lamp-inpainted.png']), photos.lamp.buffer, LAMP);
 });
 
+test('the batch and its results come back after a reload, and Download all still zips them', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await subjectModelAndRunflow(editor);
+  await editor.field('Prompt').fill('on a marble table');
+  await editor.field('Variations').fill('1');
+
+  const batch = page.getByRole('region', { name: 'Batch' });
+  await batch.getByLabel('Batch photos').setInputFiles([photos.bag, photos.shoe]);
+  const queue = batch.getByRole('list', { name: 'Batch queue' });
+  const row = (name: string) => queue.getByRole('listitem', { name });
+  await expect(row('bag.png')).toContainText('Done: 1 image', { timeout: 60_000 });
+  await expect(row('shoe.png')).toContainText('Failed');
+
+  await page.reload();
+  await expect(queue.getByRole('listitem')).toHaveCount(2);
+  await expect(row('bag.png')).toContainText('Done: 1 image');
+  await expect(row('bag.png').getByAltText('bag.png, result 1')).toBeVisible();
+  await expect(row('shoe.png')).toContainText("shoe.png: the file is damaged or incomplete and can't be decoded.");
+
+  const download = page.waitForEvent('download');
+  await batch.getByRole('button', { name: 'Download all' }).click();
+  const files = unzipSync(readFileSync(await (await download).path()));
+  expect(Object.keys(files)).toEqual(['bag-inpainted.png']);
+  expectBackgroundSwapped(Buffer.from(files['bag-inpainted.png']), photos.bag.buffer, BAG);
+
+  // Cleared stays cleared after another reload.
+  await batch.getByRole('button', { name: 'Clear batch' }).click();
+  await expect(queue).toHaveCount(0);
+  await page.reload();
+  await expect(batch.getByRole('button', { name: 'Choose photos…' })).toBeVisible();
+  await expect(queue).toHaveCount(0);
+});
+
 test('two photos run at once on an engine that takes several jobs at a time', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();

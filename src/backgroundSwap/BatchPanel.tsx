@@ -27,6 +27,8 @@ function photoState(photo: BatchPhoto): string {
       return 'Failed';
     case 'cancelled':
       return photo.results.length ? `Cancelled: ${photo.results.length} kept` : 'Cancelled';
+    case 'interrupted':
+      return photo.results.length ? `Interrupted: ${photo.results.length} kept` : 'Interrupted';
   }
 }
 
