@@ -27,7 +27,8 @@ export function probeBackend(choice: BackendChoice): Promise<{ capabilities: Cap
   return bridge.call('probe', [choice]);
 }
 
-export function loadModel(id: string, files: Record<string, Blob>, main: string, signal?: AbortSignal): Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[]; backend: Backend }> {
+/** `fellBack`: WebGPU's failure, when making the session there failed and it was made on WASM. */
+export function loadModel(id: string, files: Record<string, Blob>, main: string, signal?: AbortSignal): Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[]; backend: Backend; fellBack?: string }> {
   return bridge.call('load', [id, files, main], { signal });
 }
 

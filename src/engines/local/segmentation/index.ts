@@ -1,7 +1,9 @@
+import { showInfo } from '../../../notices/notices';
 import { EngineError, toEngineError } from '../../contract';
 import type { BackendChoice } from '../backend';
 import type { LocalModel } from '../catalog';
 import { allModels, cancelDownload, downloadModel, fileKey, modelById, modelStore, readModelFiles, refreshModelStates, useModelLibrary, type ModelState } from '../library';
+import { fellBackNotice } from '../fallback';
 import { memoryProblem } from '../memory';
 import { formatBytes } from '../models/bytes';
 import { currentBackendChoice, loadModel, probeBackend, runSubject } from '../runtime';
@@ -98,9 +100,11 @@ export async function subjectMatte(
     const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
     const problem = memoryProblem(sizes, backend, capabilities);
     if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
-    await loadModel(model.id, await readModelFiles(model), model.main, signal);
+    const loaded = await loadModel(model.id, await readModelFiles(model), model.main, signal);
     onProgress?.(`Finding the subject with ${model.name}…`);
     const result = await runSubject(model.id, { width, height, data }, signal);
+    const fellBack = loaded.fellBack ?? result.fellBack;
+    if (fellBack) showInfo(fellBackNotice('Select subject', fellBack));
     useModelLibrary.setState({ lastBackend: result.backend.label });
     // Read by `npm run bench -- segmentation` against the worker's session.run.
     performance.measure('select subject', { start: started });
