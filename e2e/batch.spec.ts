@@ -128,6 +128,38 @@ test('the batch and its results come back after a reload, and Download all still
   await expect(queue).toHaveCount(0);
 });
 
+test('several photos dropped on the canvas wait in Batch until Start batch; the photo being edited stays', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await subjectModelAndRunflow(editor);
+  await editor.field('Prompt').fill('on sand');
+  await editor.field('Variations').fill('1');
+  await editor.upload({ ...photos.bag, name: 'editing.png' });
+  await expect(page.getByLabel('Image', { exact: true })).toContainText('editing.png');
+
+  const dropped = [photos.bag, photos.lamp].map((p) => ({ name: p.name, bytes: [...p.buffer] }));
+  const transfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const file of files) dt.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: 'image/png' }));
+    return dt;
+  }, dropped);
+  await editor.canvas.dispatchEvent('drop', { dataTransfer: transfer });
+
+  const batch = page.getByRole('region', { name: 'Batch' });
+  await expect(page.getByText('2 photos wait in Batch: set the prompt and engine, then choose Start batch.')).toBeVisible();
+  await expect(batch.getByRole('list', { name: 'Photos to run' }).getByRole('listitem')).toHaveText(['bag.png', 'lamp.png']);
+  await expect(batch.getByRole('button', { name: 'Start batch' })).toBeFocused();
+  // Nothing ran yet, and the editor still has its photo.
+  expect((await runflow.seen()).filter((s) => s.kind === 'run')).toHaveLength(0);
+  await expect(page.getByLabel('Image', { exact: true })).toContainText('editing.png');
+
+  await batch.getByRole('button', { name: 'Start batch' }).click();
+  await expect(batch.getByRole('list', { name: 'Photos to run' })).toHaveCount(0);
+  const queue = batch.getByRole('list', { name: 'Batch queue' });
+  await expect(queue.getByRole('listitem', { name: 'bag.png' })).toContainText('Done: 1 image', { timeout: 60_000 });
+  await expect(queue.getByRole('listitem', { name: 'lamp.png' })).toContainText('Done: 1 image', { timeout: 60_000 });
+});
+
 test('two photos run at once on an engine that takes several jobs at a time', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();
