@@ -155,6 +155,10 @@ const api = {
     return { capabilities: found, backend: chooseBackend(found, choice) };
   },
 
+  isLoaded(modelId: string): boolean {
+    return sessions.has(modelId);
+  },
+
   /** A session for the model, made once; its inputs and outputs as the session describes them. A WebGPU failure makes it on WASM, and says so. */
   async load(modelId: string, files: Record<string, Blob>, main: string): Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[]; backend: Backend; fellBack?: string }> {
     const existing = sessions.get(modelId);

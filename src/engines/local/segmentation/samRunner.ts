@@ -2,7 +2,7 @@ import type { RgbaImage } from '../../../image/rgba';
 import { EngineError } from '../../contract';
 import { withWasmFallback } from '../fallback';
 import { maskOutline } from './outline';
-import { encoderInput, logitsToMask, maskInputs, origImSize, pointInputs, type SamPoint, type Size } from './sam';
+import { encoderInput, logitsToMaskAndArea, maskInputs, origImSize, pointInputs, type SamPoint, type Size } from './sam';
 
 /**
  * MobileSAM in the model worker, for onnxruntime-web there and onnxruntime-node in tests:
@@ -141,9 +141,7 @@ export class SamRunner {
     const logits = await read(outputs.masks);
     const lowRes = Float32Array.from(await read(outputs.low_res_masks));
     outputs.iou_predictions?.dispose?.();
-    const mask = logitsToMask(logits, size);
-    let area = 0;
-    for (let i = 0; i < mask.length; i++) if (mask[i]) area++;
+    const { mask, area } = logitsToMaskAndArea(logits, size);
     return { mask, outline: maskOutline(mask, size.width, size.height), lowRes, area, ...(fellBack ? { fellBack } : {}) };
   }
 
