@@ -31,6 +31,8 @@ let capabilities: Capabilities | null = null;
 let choice: BackendChoice = 'auto';
 const sessions = new Map<string, Loaded>();
 let webgpuDevice: Promise<void> | null = null;
+/** Select subject's input tensor, kept between calls. */
+let subjectBuffer: Float32Array | null = null;
 
 async function probe(): Promise<Capabilities> {
   if (capabilities) return capabilities;
@@ -192,7 +194,10 @@ const api = {
   async subject(modelId: string, image: RgbaImage, context: WorkerCallContext): Promise<{ alpha: Uint8Array; backend: Backend; fellBack?: string }> {
     const loaded = sessions.get(modelId);
     if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
-    const feeds = subjectFeeds(subjectInput(loaded.inputs, loaded.outputs), image);
+    const input = subjectInput(loaded.inputs, loaded.outputs);
+    // Calls come one at a time and the session copies its input: one buffer serves them all.
+    if (subjectBuffer?.length !== 3 * input.width * input.height) subjectBuffer = new Float32Array(3 * input.width * input.height);
+    const feeds = subjectFeeds(input, image, subjectBuffer);
     const { value: outputs, fellBack } = await runWithFallback(modelId, loaded, context, (on) => runSession(on, feeds, [loaded.outputs[0].name]));
     if (context.signal.aborted) throw EngineError.cancelled();
     const alpha = subjectAlpha(loaded.outputs, outputs, image.width, image.height);

@@ -1,5 +1,5 @@
 import { assertImage, type RgbaImage } from '../../../image/rgba';
-import { resamplePlane } from '../../../mask/resamplePlane';
+import { resampleChannel, resamplePlaneToBytes } from '../../../mask/resamplePlane';
 import { EngineError } from '../../contract';
 import { recogniseModel } from '../recognise';
 import type { TensorData, TensorInfo } from '../removers';
@@ -36,16 +36,19 @@ export function subjectInput(inputs: readonly TensorInfo[], outputs: readonly Te
   return { kind: found.kind, name: inputs[0].name, width: Number(width), height: typeof height === 'number' ? height : Number(width) };
 }
 
-/** The photo as the model's one input: each channel resized to its side straight into its plane, normalised on the way. */
-export function subjectFeeds(input: SubjectInput, image: RgbaImage): Record<string, TensorData> {
+/**
+ * The photo as the model's one input: each channel resized to its side straight into its
+ * plane, normalised on the way. `into`, when its size fits, is filled instead of a new
+ * array: the worker reuses one, as writing a fresh 12 MB array costs more than filling it.
+ */
+export function subjectFeeds(input: SubjectInput, image: RgbaImage, into?: Float32Array): Record<string, TensorData> {
   assertImage(image);
   const { width, height } = input;
   const plane = width * height;
-  const data = new Float32Array(3 * plane);
+  const data = into?.length === 3 * plane ? into : new Float32Array(3 * plane);
   const { mean, std } = SUBJECT_NORMALISATION[input.kind];
   for (let c = 0; c < 3; c++) {
-    const source = { width: image.width, height: image.height, offset: c, step: 4 };
-    resamplePlane(image.data, source, data, { width, height, offset: c * plane, scale: 1 / (255 * std[c]), shift: -mean[c] / std[c] });
+    resampleChannel(image.data, image.width, image.height, c, data, { width, height, offset: c * plane, scale: 1 / (255 * std[c]), shift: -mean[c] / std[c] });
   }
   return { [input.name]: { type: 'float32', data, dims: [1, 3, height, width] } };
 }
@@ -78,13 +81,8 @@ export function subjectAlpha(outputs: readonly TensorInfo[], results: Record<str
   // WASM's Sigmoid can stray just outside [0, 1]: a flat map is clamped, not stretched.
   const range = max - min;
   const [offset, scale] = range > 1e-6 ? [min, 255 / range] : [0, 255];
-  // Resized as floats first (normalising is linear), then rounded once at the photo's size.
-  const sized = new Float32Array(width * height);
-  resamplePlane(map, { width: w, height: h }, sized, { width, height, scale, shift: 0.5 - offset * scale });
+  // Resized as floats (normalising is linear), rounded once at the photo's size.
   const alpha = new Uint8Array(width * height);
-  for (let i = 0; i < sized.length; i++) {
-    const v = sized[i];
-    alpha[i] = v <= 0 ? 0 : v >= 255 ? 255 : v;
-  }
+  resamplePlaneToBytes(map instanceof Float32Array ? map : Float32Array.from(map), w, h, alpha, { width, height, scale, shift: 0.5 - offset * scale });
   return alpha;
 }
