@@ -94,6 +94,72 @@ test('a batch of three photos, one damaged: two results, one clear failure, and 
   expectBackgroundSwapped(Buffer.from(files['lamp-inpainted.png']), photos.lamp.buffer, LAMP);
 });
 
+test('the batch and its results come back after a reload, and Download all still zips them', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await subjectModelAndRunflow(editor);
+  await editor.field('Prompt').fill('on a marble table');
+  await editor.field('Variations').fill('1');
+
+  const batch = page.getByRole('region', { name: 'Batch' });
+  await batch.getByLabel('Batch photos').setInputFiles([photos.bag, photos.shoe]);
+  const queue = batch.getByRole('list', { name: 'Batch queue' });
+  const row = (name: string) => queue.getByRole('listitem', { name });
+  await expect(row('bag.png')).toContainText('Done: 1 image', { timeout: 60_000 });
+  await expect(row('shoe.png')).toContainText('Failed');
+
+  await page.reload();
+  await expect(queue.getByRole('listitem')).toHaveCount(2);
+  await expect(row('bag.png')).toContainText('Done: 1 image');
+  await expect(row('bag.png').getByAltText('bag.png, result 1')).toBeVisible();
+  await expect(row('shoe.png')).toContainText("shoe.png: the file is damaged or incomplete and can't be decoded.");
+
+  const download = page.waitForEvent('download');
+  await batch.getByRole('button', { name: 'Download all' }).click();
+  const files = unzipSync(readFileSync(await (await download).path()));
+  expect(Object.keys(files)).toEqual(['bag-inpainted.png']);
+  expectBackgroundSwapped(Buffer.from(files['bag-inpainted.png']), photos.bag.buffer, BAG);
+
+  // Cleared stays cleared after another reload.
+  await batch.getByRole('button', { name: 'Clear batch' }).click();
+  await expect(queue).toHaveCount(0);
+  await page.reload();
+  await expect(batch.getByRole('button', { name: 'Choose photos…' })).toBeVisible();
+  await expect(queue).toHaveCount(0);
+});
+
+test('several photos dropped on the canvas wait in Batch until Start batch; the photo being edited stays', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await subjectModelAndRunflow(editor);
+  await editor.field('Prompt').fill('on sand');
+  await editor.field('Variations').fill('1');
+  await editor.upload({ ...photos.bag, name: 'editing.png' });
+  await expect(page.getByLabel('Image', { exact: true })).toContainText('editing.png');
+
+  const dropped = [photos.bag, photos.lamp].map((p) => ({ name: p.name, bytes: [...p.buffer] }));
+  const transfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const file of files) dt.items.add(new File([new Uint8Array(file.bytes)], file.name, { type: 'image/png' }));
+    return dt;
+  }, dropped);
+  await editor.canvas.dispatchEvent('drop', { dataTransfer: transfer });
+
+  const batch = page.getByRole('region', { name: 'Batch' });
+  await expect(page.getByText('2 photos wait in Batch: set the prompt and engine, then choose Start batch.')).toBeVisible();
+  await expect(batch.getByRole('list', { name: 'Photos to run' }).getByRole('listitem')).toHaveText(['bag.png', 'lamp.png']);
+  await expect(batch.getByRole('button', { name: 'Start batch' })).toBeFocused();
+  // Nothing ran yet, and the editor still has its photo.
+  expect((await runflow.seen()).filter((s) => s.kind === 'run')).toHaveLength(0);
+  await expect(page.getByLabel('Image', { exact: true })).toContainText('editing.png');
+
+  await batch.getByRole('button', { name: 'Start batch' }).click();
+  await expect(batch.getByRole('list', { name: 'Photos to run' })).toHaveCount(0);
+  const queue = batch.getByRole('list', { name: 'Batch queue' });
+  await expect(queue.getByRole('listitem', { name: 'bag.png' })).toContainText('Done: 1 image', { timeout: 60_000 });
+  await expect(queue.getByRole('listitem', { name: 'lamp.png' })).toContainText('Done: 1 image', { timeout: 60_000 });
+});
+
 test('two photos run at once on an engine that takes several jobs at a time', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();

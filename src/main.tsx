@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { keepBatch } from './backgroundSwap/batchRecords';
 import { startAutosave, storageErrorMessage } from './app/autosave';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { followJobs } from './app/jobEvents';
@@ -33,6 +34,7 @@ readEngineSettingsFrom(settingsFor);
 followJobs();
 // Autosave starts only once the last session is back, so a blank start never overwrites it.
 void restoreSession().then(startAutosave);
+void keepBatch((error) => showError(storageErrorMessage(error))).catch((error: unknown) => showError(`The last batch couldn't be read (${detail(error)}).`));
 // Settings first: interrupted cloud jobs need their keys to pick their provider's jobs up.
 void loadEngineSettings()
   .catch((error: unknown) => showError(`Your engine settings couldn't be read (${detail(error)}); set them again in Settings.`))

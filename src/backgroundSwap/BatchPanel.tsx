@@ -1,4 +1,5 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { takeBatchOffer, useBatchOffer } from '../editor/batchOffer';
 import { imageFilesFrom } from '../editor/loadImage';
 import { describeProgress } from '../generate/JobQueueView';
 import { BlobImage } from '../ui/BlobImage';
@@ -27,6 +28,8 @@ function photoState(photo: BatchPhoto): string {
       return 'Failed';
     case 'cancelled':
       return photo.results.length ? `Cancelled: ${photo.results.length} kept` : 'Cancelled';
+    case 'interrupted':
+      return photo.results.length ? `Interrupted: ${photo.results.length} kept` : 'Interrupted';
   }
 }
 
@@ -67,8 +70,16 @@ function PhotoRow({ photo }: { photo: BatchPhoto }) {
 export function BatchPanel() {
   const photos = useBatch((s) => s.photos);
   const target = useBatch((s) => s.target);
+  const offered = useBatchOffer((s) => s.files);
   const input = useRef<HTMLInputElement>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
   const [dragging, setDragging] = useState(false);
+  // Photos dropped on the canvas: the panel comes into view with its Start batch button focused.
+  useEffect(() => {
+    if (!offered.length) return;
+    startButton.current?.scrollIntoView({ block: 'nearest' });
+    startButton.current?.focus();
+  }, [offered]);
   const running = photos.some(isActive);
   const results = photos.reduce((n, p) => n + p.results.length, 0);
 
@@ -118,6 +129,24 @@ export function BatchPanel() {
           void startBatch(files);
         }}
       />
+      {offered.length > 0 && (
+        <div className="flex flex-col gap-1.5 rounded-md bg-neutral-800 p-2">
+          <p className="text-xs text-neutral-300">Dropped on the canvas, ready to run:</p>
+          <ul aria-label="Photos to run" className="flex flex-col text-sm">
+            {offered.map((file, i) => (
+              <li key={`${i}-${file.name}`} className="truncate" title={file.name}>
+                {file.name || 'Pasted image'}
+              </li>
+            ))}
+          </ul>
+          <div className="flex flex-wrap gap-2">
+            <PanelButton ref={startButton} disabled={running} onClick={() => void startBatch(takeBatchOffer())}>
+              Start batch
+            </PanelButton>
+            <PanelButton onClick={() => void takeBatchOffer()}>Don't run them</PanelButton>
+          </div>
+        </div>
+      )}
       {photos.length > 0 && (
         <ul aria-label="Batch queue" className="flex flex-col gap-1.5">
           {photos.map((photo) => (

@@ -79,7 +79,7 @@ async function preparePhoto(photo: BatchPhoto, file: File, recipe: Recipe, signa
   updatePhoto(photo.id, { status: 'selecting', note: 'Selecting the subject' });
   let alpha: Uint8Array;
   try {
-    alpha = await subjectMatte(pixels, { signal, onProgress: (note, fraction) => updatePhoto(photo.id, { note, fraction }) });
+    alpha = await subjectMatte(pixels, { signal, handOver: true, onProgress: (note, fraction) => updatePhoto(photo.id, { note, fraction }) });
   } catch (error) {
     const failure = toEngineError(error, signal);
     return failure.kind === 'cancelled' ? failure.message : stepFailed(name, 'Selecting the subject', failure.message);

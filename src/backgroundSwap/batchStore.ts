@@ -3,7 +3,8 @@ import type { EngineProgress } from '../engines/contract';
 import type { JobResult } from '../jobs/records';
 import type { BatchTarget } from './recipe';
 
-export type PhotoStatus = 'waiting' | 'selecting' | 'generating' | 'done' | 'failed' | 'cancelled';
+/** interrupted: the tab closed or reloaded while it was on its way; it keeps what it finished. */
+export type PhotoStatus = 'waiting' | 'selecting' | 'generating' | 'done' | 'failed' | 'cancelled' | 'interrupted';
 
 /** One photo of the batch, from the file to its results (or why it has none). */
 export interface BatchPhoto {
@@ -29,7 +30,7 @@ export interface BatchState {
 
 export const useBatch = create<BatchState>()(() => ({ photos: [], target: 'background' }));
 
-/** Still on its way: not done, failed or cancelled. */
+/** Still on its way: not done, failed, cancelled or interrupted. */
 export const isActive = (photo: BatchPhoto) => photo.status === 'waiting' || photo.status === 'selecting' || photo.status === 'generating';
 
 export function updatePhoto(id: string, patch: Partial<BatchPhoto>) {

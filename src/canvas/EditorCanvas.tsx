@@ -4,6 +4,7 @@ import { Image as KonvaImage, Layer, Line, Rect, Stage } from 'react-konva';
 import { openImage } from '../editor/imageActions';
 import { useEditor } from '../editor/store';
 import { imageFilesFrom } from '../editor/loadImage';
+import { offerToBatch } from '../editor/batchOffer';
 import { attachGestures } from './gestures';
 import { ClickSegmentLayer } from './ClickSegmentLayer';
 import { InputSurface } from './InputSurface';
@@ -102,8 +103,10 @@ export function EditorCanvas() {
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
-    const [file] = imageFilesFrom(e.dataTransfer);
-    if (file) void openImage(file);
+    const files = imageFilesFrom(e.dataTransfer);
+    // One photo opens; several are for the Batch, which runs the recipe over each.
+    if (files.length > 1) offerToBatch(files);
+    else if (files.length === 1) void openImage(files[0]);
   };
 
   const scale = view?.scale ?? 1;

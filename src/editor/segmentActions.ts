@@ -63,6 +63,8 @@ export async function selectSubject(options: { background: boolean; subtract: bo
       signal: own.signal,
       onProgress: (message, fraction) => useSubjectSelection.setState({ message, fraction }),
       backend: settingsFor('local').backend as BackendChoice,
+      // Drawn for this call only: moved to the worker, not copied.
+      handOver: true,
     });
     const { width, height } = image;
     const selection = await maskWorker().subjectToMask(Comlink.transfer(alpha, [alpha.buffer]), width, height, { background: options.background });

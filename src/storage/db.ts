@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 /**
- * The browser database: the session being edited, and the jobs with their results. It knows
+ * The browser database: the session being edited, the jobs with their results, the batch's photos. It knows
  * the stores, not what goes in them: each owner (autosave, job records) checks what it reads.
  */
 export interface StoredJob {
@@ -17,8 +17,17 @@ export interface StoredResult {
   [field: string]: unknown;
 }
 
+/** One photo of a batch with its results (or why it has none), kept so a reload shows it again. */
+export interface StoredBatchPhoto {
+  id: string;
+  /** Where it sits in the Batch list: batches in the order they started, photos in the order chosen. */
+  order: number;
+  [field: string]: unknown;
+}
+
 interface Schema extends DBSchema {
   session: { key: string; value: unknown };
+  batch: { key: string; value: StoredBatchPhoto };
   history: { key: string; value: StoredJob; indexes: { createdAt: number } };
   results: { key: [string, number]; value: StoredResult; indexes: { jobId: string } };
 }
@@ -26,8 +35,8 @@ interface Schema extends DBSchema {
 export type SessionDb = IDBPDatabase<Schema>;
 
 const DB_NAME = 'inpaint-studio';
-/** Bump with an upgrade step when the stores change. 2: job history. 3: results apart, job status. */
-const DB_VERSION = 3;
+/** Bump with an upgrade step when the stores change. 2: job history. 3: results apart, job status. 4: batch photos. */
+const DB_VERSION = 4;
 
 let db: Promise<SessionDb> | null = null;
 
@@ -41,6 +50,7 @@ export function openSessionDb(): Promise<SessionDb> {
       if (!database.objectStoreNames.contains('results')) {
         database.createObjectStore('results', { keyPath: ['jobId', 'index'] }).createIndex('jobId', 'jobId');
       }
+      if (!database.objectStoreNames.contains('batch')) database.createObjectStore('batch', { keyPath: 'id' });
       if (oldVersion === 2) await moveResultsOut(transaction);
     },
   });

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ComponentProps, ReactNode } from 'react';
 
 interface ToolButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   /** The accessible name; also the tooltip. */
@@ -25,7 +25,7 @@ export function ToolButton({ label, shortcut, pressed, children, className = '',
 }
 
 /** A text button for panels. */
-export function PanelButton({ className = '', ...rest }: ButtonHTMLAttributes<HTMLButtonElement>) {
+export function PanelButton({ className = '', ...rest }: ComponentProps<'button'>) {
   return (
     <button
       type="button"

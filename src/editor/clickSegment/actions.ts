@@ -1,5 +1,6 @@
 import type { LocalModel } from '../../engines/local/catalog';
 import { allModels, downloadModel, readModelFiles, refreshModelStates, useModelLibrary } from '../../engines/local/library';
+import { fellBackNotice } from '../../engines/local/fallback';
 import { samDecode, samEmbed } from '../../engines/local/runtime';
 import type { Point } from '../../mask/types';
 import { showError, showInfo } from '../../notices/notices';
@@ -74,9 +75,10 @@ async function embed(model: LocalModel, image: LoadedImage) {
   set({ preparing: 'loading' });
   const started = performance.now();
   try {
-    await samEmbed(model.id, { encoder: files[model.main], decoder: files[decoder] }, photoKey(image), image.blob, { width: image.width, height: image.height }, (stage) =>
+    const { fellBack } = await samEmbed(model.id, { encoder: files[model.main], decoder: files[decoder] }, photoKey(image), image.blob, { width: image.width, height: image.height }, (stage) =>
       set({ preparing: stage }),
     );
+    if (fellBack) showInfo(fellBackNotice('Click to segment', fellBack));
     // User Timing for profiles and `npm run bench -- segmentation`, like the click below.
     performance.measure('sam embedding', { start: started });
   } finally {
@@ -113,6 +115,7 @@ async function pump() {
       const decoding = performance.now();
       const proposal = await samDecode(model.id, photoKey(image), asked, proposals.at(-1)?.lowRes ?? null);
       performance.measure('sam click', { start: decoding });
+      if (proposal?.fellBack) showInfo(fellBackNotice('Click to segment', proposal.fellBack));
       // The worker was restarted meanwhile: embed again.
       if (!proposal) embedded = null;
       const now = useClickSegment.getState();

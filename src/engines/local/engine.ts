@@ -3,6 +3,7 @@ import { EngineError, type Engine, type EngineJob, type EngineReadiness, type En
 import type { LocalModel } from './catalog';
 import type { Backend, BackendChoice, Capabilities } from './backend';
 import { fileKey, modelById, modelStore, readModelFiles, useModelLibrary } from './library';
+import { fellBackNotice } from './fallback';
 import { memoryProblem } from './memory';
 import { label, metaFor, settingsFields } from './meta';
 import { loadModel, probeBackend, runInpaint, runRemoval, stopModelWorker } from './runtime';
@@ -90,10 +91,11 @@ async function runLocal(job: EngineJob, { signal, onProgress, onImage }: EngineR
     return;
   }
   if (!job.mask) throw new EngineError('invalid-input', 'A removal model needs a mask over what to remove.');
-  await loadModel(model.id, await readModelFiles(model), model.main, signal);
+  const loaded = await loadModel(model.id, await readModelFiles(model), model.main, signal);
   onProgress({ phase: 'running', fraction: 0.5 });
   const result = await runRemoval(model.id, job.image, job.mask, signal);
-  if (result.fellBack) showInfo(`WebGPU failed (${result.fellBack}); ${model.name} runs on WASM from now on.`);
+  const fellBack = loaded.fellBack ?? result.fellBack;
+  if (fellBack) showInfo(fellBackNotice(model.name, fellBack));
   useModelLibrary.setState({ lastBackend: result.backend.label });
   onImage({ index: 0, image: result.image });
 }

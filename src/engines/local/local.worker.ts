@@ -5,6 +5,7 @@ import type { Mask } from '../../mask/types';
 import { EngineError } from '../contract';
 import { chooseBackend, fallBackToWasm, type Backend, type BackendChoice, type Capabilities } from './backend';
 import { serveBridge, type WorkerCallContext } from './bridge';
+import { withWasmFallback } from './fallback';
 import { DiffusionRunner, type InpaintRequest } from './diffusionRunner';
 import type { DiffusionProgress } from './diffusion/pipeline';
 import { subjectAlpha, subjectFeeds, subjectInput } from './segmentation/subject';
@@ -30,6 +31,8 @@ let capabilities: Capabilities | null = null;
 let choice: BackendChoice = 'auto';
 const sessions = new Map<string, Loaded>();
 let webgpuDevice: Promise<void> | null = null;
+/** Select subject's input tensor, kept between calls. */
+let subjectBuffer: Float32Array | null = null;
 
 async function probe(): Promise<Capabilities> {
   if (capabilities) return capabilities;
@@ -119,13 +122,35 @@ async function runSession(loaded: Loaded, feeds: Record<string, TensorData>, fet
   return out;
 }
 
+/** Runs on the model's session; when that fails on WebGPU, the session is made again on WASM (kept so from now on) and run once more. */
+function runWithFallback<T>(modelId: string, loaded: Loaded, context: WorkerCallContext, run: (loaded: Loaded) => Promise<T>) {
+  let current = loaded;
+  return withWasmFallback(loaded.backend.kind === 'webgpu', async (failure) => {
+    if (failure) {
+      await current.session.release();
+      const backend = fallBackToWasm(await probe(), failure);
+      current = { ...current, backend, session: await createSession(current.files, current.main, backend) };
+      sessions.set(modelId, current);
+      if (context.signal.aborted) throw EngineError.cancelled();
+    }
+    return run(current);
+  });
+}
+
 const diffusion = new DiffusionRunner(
   ort,
   async (files, main, needs) => createSession(files, main, chooseBackend(await probe(), choice, needs)),
   // The device onnxruntime made its sessions on (it reports it in env.webgpu.device once a session exists).
   async (needs) => (chooseBackend(await probe(), choice, needs).kind === 'webgpu' ? ort.env.webgpu.device : undefined),
 );
-const sam = new SamRunner(ort as unknown as SamOrt, async (graph) => (await createSession({ graph }, 'graph', chooseBackend(await probe(), choice))) as unknown as SamSession);
+const sam = new SamRunner(
+  ort as unknown as SamOrt,
+  async (graph, failure) => {
+    const found = await probe();
+    return (await createSession({ graph }, 'graph', failure ? fallBackToWasm(found, failure) : chooseBackend(found, choice))) as unknown as SamSession;
+  },
+  async () => chooseBackend(await probe(), choice).kind === 'webgpu',
+);
 
 const api = {
   /** What the browser offers, and the backend the current choice gives. */
@@ -137,53 +162,52 @@ const api = {
     return { capabilities: found, backend: chooseBackend(found, choice) };
   },
 
-  /** A session for the model, made once; its inputs and outputs as the session describes them. */
-  async load(modelId: string, files: Record<string, Blob>, main: string): Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[]; backend: Backend }> {
+  isLoaded(modelId: string): boolean {
+    return sessions.has(modelId);
+  },
+
+  /** A session for the model, made once; its inputs and outputs as the session describes them. A WebGPU failure makes it on WASM, and says so. */
+  async load(modelId: string, files: Record<string, Blob>, main: string): Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[]; backend: Backend; fellBack?: string }> {
     const existing = sessions.get(modelId);
     if (existing) return { inputs: existing.inputs, outputs: existing.outputs, backend: existing.backend };
-    const backend = chooseBackend(await probe(), choice);
-    const session = await createSession(files, main, backend);
-    const loaded = { session, backend, files, main, inputs: infoOf(session.inputMetadata), outputs: infoOf(session.outputMetadata) };
+    const found = await probe();
+    const chosen = chooseBackend(found, choice);
+    const { value: loaded, fellBack } = await withWasmFallback(chosen.kind === 'webgpu', async (failure) => {
+      const backend = failure ? fallBackToWasm(found, failure) : chosen;
+      const session = await createSession(files, main, backend);
+      return { session, backend, files, main, inputs: infoOf(session.inputMetadata), outputs: infoOf(session.outputMetadata) };
+    });
     sessions.set(modelId, loaded);
-    return { inputs: loaded.inputs, outputs: loaded.outputs, backend };
+    return { inputs: loaded.inputs, outputs: loaded.outputs, backend: loaded.backend, fellBack };
   },
 
   /** Fills the hole of the crop with a removal model. A WebGPU failure falls back to WASM once, and says so. */
   async remove(modelId: string, image: RgbaImage, mask: Mask, context: WorkerCallContext): Promise<{ image: RgbaImage; fellBack?: string; backend: Backend }> {
-    let loaded = sessions.get(modelId);
+    const loaded = sessions.get(modelId);
     if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
     const kind: RemoverKind | null = recogniseRemover(loaded.inputs);
     if (!kind) throw new EngineError('invalid-input', 'This model is not a removal model.');
     const feeds = removerInputs(kind, loaded.inputs, image, mask);
-    let fellBack: string | undefined;
-    let outputs: Record<string, TensorData>;
-    try {
-      outputs = await runSession(loaded, feeds);
-    } catch (error) {
-      if (loaded.backend.kind !== 'webgpu') throw error;
-      fellBack = (error as Error).message;
-      await loaded.session.release();
-      const backend = fallBackToWasm(await probe(), fellBack);
-      loaded = { ...loaded, backend, session: await createSession(loaded.files, loaded.main, backend) };
-      sessions.set(modelId, loaded);
-      if (context.signal.aborted) throw EngineError.cancelled();
-      outputs = await runSession(loaded, feeds);
-    }
+    const { value: outputs, fellBack } = await runWithFallback(modelId, loaded, context, (on) => runSession(on, feeds));
     if (context.signal.aborted) throw EngineError.cancelled();
     const result = outputImage(outputs[loaded.outputs[0].name]);
     context.transfer.push(result.data.buffer);
-    return { image: result, fellBack, backend: loaded.backend };
+    return { image: result, fellBack, backend: sessions.get(modelId)!.backend };
   },
 
-  /** The subject's alpha (0..255) at the photo's full size, from a loaded ISNet- or U-2-Netp-shaped model. */
-  async subject(modelId: string, image: RgbaImage, context: WorkerCallContext): Promise<{ alpha: Uint8Array; backend: Backend }> {
+  /** The subject's alpha (0..255) at the photo's full size, from a loaded ISNet- or U-2-Netp-shaped model. A WebGPU failure falls back to WASM once. */
+  async subject(modelId: string, image: RgbaImage, context: WorkerCallContext): Promise<{ alpha: Uint8Array; backend: Backend; fellBack?: string }> {
     const loaded = sessions.get(modelId);
     if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
-    const outputs = await runSession(loaded, subjectFeeds(subjectInput(loaded.inputs, loaded.outputs), image), [loaded.outputs[0].name]);
+    const input = subjectInput(loaded.inputs, loaded.outputs);
+    // Calls come one at a time and the session copies its input: one buffer serves them all.
+    if (subjectBuffer?.length !== 3 * input.width * input.height) subjectBuffer = new Float32Array(3 * input.width * input.height);
+    const feeds = subjectFeeds(input, image, subjectBuffer);
+    const { value: outputs, fellBack } = await runWithFallback(modelId, loaded, context, (on) => runSession(on, feeds, [loaded.outputs[0].name]));
     if (context.signal.aborted) throw EngineError.cancelled();
     const alpha = subjectAlpha(loaded.outputs, outputs, image.width, image.height);
     context.transfer.push(alpha.buffer);
-    return { alpha, backend: loaded.backend };
+    return { alpha, backend: sessions.get(modelId)!.backend, fellBack };
   },
 
   /**

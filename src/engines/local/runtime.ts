@@ -27,7 +27,8 @@ export function probeBackend(choice: BackendChoice): Promise<{ capabilities: Cap
   return bridge.call('probe', [choice]);
 }
 
-export function loadModel(id: string, files: Record<string, Blob>, main: string, signal?: AbortSignal): Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[]; backend: Backend }> {
+/** `fellBack`: WebGPU's failure, when making the session there failed and it was made on WASM. */
+export function loadModel(id: string, files: Record<string, Blob>, main: string, signal?: AbortSignal): Promise<{ inputs: TensorInfo[]; outputs: TensorInfo[]; backend: Backend; fellBack?: string }> {
   return bridge.call('load', [id, files, main], { signal });
 }
 
@@ -46,9 +47,14 @@ export function runInpaint(
   return bridge.call('inpaint', [id, files, request, fillWith], { signal, onProgress: (p) => onProgress(p as DiffusionProgress), transfer: [request.image.data.buffer] });
 }
 
-/** The subject's alpha at the photo's size; the photo is copied, the caller keeps it. */
-export function runSubject(id: string, image: RgbaImage, signal?: AbortSignal) {
-  return bridge.call('subject', [id, image], { signal });
+/** The subject's alpha at the photo's size; the photo is copied, or with `handOver` moved (the caller's copy is emptied). */
+export function runSubject(id: string, image: RgbaImage, signal?: AbortSignal, handOver = false) {
+  return bridge.call('subject', [id, image], { signal, transfer: handOver ? [image.data.buffer] : [] });
+}
+
+/** Whether the worker holds the model's session now: its files need not be read and sent again. */
+export function isModelLoaded(id: string) {
+  return bridge.running ? bridge.call('isLoaded', [id]) : Promise.resolve(false);
 }
 
 /** MobileSAM: the photo's embedding, computed once in the worker (kept there by `imageKey`). */

@@ -1,10 +1,12 @@
+import { showInfo } from '../../../notices/notices';
 import { EngineError, toEngineError } from '../../contract';
 import type { BackendChoice } from '../backend';
 import type { LocalModel } from '../catalog';
 import { allModels, cancelDownload, downloadModel, fileKey, modelById, modelStore, readModelFiles, refreshModelStates, useModelLibrary, type ModelState } from '../library';
+import { fellBackNotice } from '../fallback';
 import { memoryProblem } from '../memory';
 import { formatBytes } from '../models/bytes';
-import { currentBackendChoice, loadModel, probeBackend, runSubject } from '../runtime';
+import { currentBackendChoice, isModelLoaded, loadModel, probeBackend, runSubject } from '../runtime';
 import { DEFAULT_SUBJECT_MODEL, readySubjectModels, restoreSubjectChoice, subjectModelToUse, useSubjectChoice } from './subjectModel';
 
 /**
@@ -18,6 +20,8 @@ export interface SubjectMatteOptions {
   onProgress?: (message: string, fraction?: number) => void;
   /** Where to run; by default where the local engine last ran ("Run on"). */
   backend?: BackendChoice;
+  /** The pixels move to the worker instead of being copied: the caller's copy is emptied. */
+  handOver?: boolean;
 }
 
 type Progress = SubjectMatteOptions['onProgress'];
@@ -75,7 +79,7 @@ async function downloadDefault(signal: AbortSignal | undefined, onProgress: Prog
  * The subject's alpha, 0..255, one value per pixel of `image` at its full resolution. Runs
  * the chosen ready subject model (see useSubjectChoice), else the first ready one, else
  * downloads the catalog's ISNet first (progress, cancel through the signal, kept for next
- * time). The image is copied to the worker: the caller keeps it. Fails with an EngineError.
+ * time). The image is copied to the worker (the caller keeps it) unless `handOver`. Fails with an EngineError.
  */
 export async function subjectMatte(
   image: { width: number; height: number; data: Uint8ClampedArray },
@@ -94,13 +98,19 @@ export async function subjectMatte(
     onProgress?.(`Loading ${model.name}…`);
     const started = performance.now();
     const { capabilities, backend } = await probeBackend(options.backend ?? currentBackendChoice());
-    const store = await modelStore();
-    const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
-    const problem = memoryProblem(sizes, backend, capabilities);
-    if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
-    await loadModel(model.id, await readModelFiles(model), model.main, signal);
+    // The session made for an earlier call is still there: no need to read the files again.
+    let fellBackLoading: string | undefined;
+    if (!(await isModelLoaded(model.id))) {
+      const store = await modelStore();
+      const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
+      const problem = memoryProblem(sizes, backend, capabilities);
+      if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
+      fellBackLoading = (await loadModel(model.id, await readModelFiles(model), model.main, signal)).fellBack;
+    }
     onProgress?.(`Finding the subject with ${model.name}…`);
-    const result = await runSubject(model.id, { width, height, data }, signal);
+    const result = await runSubject(model.id, { width, height, data }, signal, options.handOver);
+    const fellBack = fellBackLoading ?? result.fellBack;
+    if (fellBack) showInfo(fellBackNotice('Select subject', fellBack));
     useModelLibrary.setState({ lastBackend: result.backend.label });
     // Read by `npm run bench -- segmentation` against the worker's session.run.
     performance.measure('select subject', { start: started });

@@ -15,19 +15,24 @@ const PREFERENCE: Record<number, number[]> = {
   [UP]: [RIGHT, UP, LEFT],
 };
 
+const ANY = [RIGHT, DOWN, LEFT, UP];
+
 export function maskOutline(mask: Uint8Array, width: number, height: number): Float32Array[] {
   if (mask.length !== width * height) throw new RangeError(`the mask has ${mask.length} values for ${width}x${height}`);
   const stride = width + 1;
   // Per grid vertex, the directions of the boundary edges leaving it (inside on their right).
   const out = new Uint8Array(stride * (height + 1));
-  const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] > 0;
-  for (let y = 0; y < height; y++) {
+  // Plain index maths, no call per pixel: a neighbour past the photo's edge is outside.
+  for (let y = 0, row = 0; y < height; y++, row += width) {
+    const top = y === 0;
+    const bottom = y === height - 1;
     for (let x = 0; x < width; x++) {
-      if (!mask[y * width + x]) continue;
-      if (!inside(x, y - 1)) out[y * stride + x] |= RIGHT;
-      if (!inside(x + 1, y)) out[y * stride + x + 1] |= DOWN;
-      if (!inside(x, y + 1)) out[(y + 1) * stride + x + 1] |= LEFT;
-      if (!inside(x - 1, y)) out[(y + 1) * stride + x] |= UP;
+      if (!mask[row + x]) continue;
+      const v = y * stride + x;
+      if (top || !mask[row - width + x]) out[v] |= RIGHT;
+      if (x === width - 1 || !mask[row + x + 1]) out[v + 1] |= DOWN;
+      if (bottom || !mask[row + width + x]) out[v + stride + 1] |= LEFT;
+      if (x === 0 || !mask[row + x - 1]) out[v + stride] |= UP;
     }
   }
   const loops: Float32Array[] = [];
@@ -43,8 +48,9 @@ function traceLoop(out: Uint8Array, stride: number, start: number): Float32Array
   let at = start;
   let heading = 0;
   do {
-    const choices = heading ? PREFERENCE[heading] : [RIGHT, DOWN, LEFT, UP];
-    const next = choices.find((d) => out[at] & d)!;
+    const choices = heading ? PREFERENCE[heading] : ANY;
+    let next = choices[0];
+    for (let i = 1; !(out[at] & next); i++) next = choices[i];
     out[at] &= ~next;
     if (next !== heading) corners.push(at % stride, Math.floor(at / stride));
     heading = next;

@@ -85,11 +85,22 @@ export function maskInputs(previous: Float32Array | null) {
 export const origImSize = ({ width, height }: Size) => Float32Array.of(height, width);
 
 /** The decoder's `masks` logits at full resolution to the editor's mask: 255 where the logit is above 0. */
-export function logitsToMask(logits: ArrayLike<number>, { width, height }: Size): Uint8Array {
+export function logitsToMask(logits: ArrayLike<number>, size: Size): Uint8Array {
+  return logitsToMaskAndArea(logits, size).mask;
+}
+
+/** The mask and how many pixels it holds, in one pass. */
+export function logitsToMaskAndArea(logits: ArrayLike<number>, { width, height }: Size): { mask: Uint8Array; area: number } {
   if (logits.length !== width * height) throw new RangeError(`the decoder answered ${logits.length} values for a ${width}x${height} photo`);
   const mask = new Uint8Array(width * height);
-  for (let i = 0; i < mask.length; i++) if (logits[i] > 0) mask[i] = 255;
-  return mask;
+  let area = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (logits[i] > 0) {
+      mask[i] = 255;
+      area++;
+    }
+  }
+  return { mask, area };
 }
 
 const sameShape = (shape: TensorInfo['shape'], wanted: number[]) => shape.length === wanted.length && shape.every((d, i) => d === wanted[i]);

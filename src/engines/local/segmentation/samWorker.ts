@@ -24,8 +24,8 @@ async function decodePhoto(photo: Blob, size: Size): Promise<RgbaImage> {
 /** The model worker's "Click to segment" methods: the photo's embedding once (progress: the stage), then the decoder per click. */
 export function samMethods(sam: SamRunner) {
   return {
-    async samEmbed(modelId: string, files: SamFiles, imageKey: string, photo: Blob, size: Size, context: WorkerCallContext): Promise<void> {
-      await sam.embed(modelId, files, imageKey, () => decodePhoto(photo, size), (stage) => context.progress(stage));
+    async samEmbed(modelId: string, files: SamFiles, imageKey: string, photo: Blob, size: Size, context: WorkerCallContext): Promise<{ fellBack?: string }> {
+      return sam.embed(modelId, files, imageKey, () => decodePhoto(photo, size), (stage) => context.progress(stage));
     },
 
     async samDecode(modelId: string, imageKey: string, points: SamPoint[], previous: Float32Array | null, context: WorkerCallContext): Promise<SamProposal | null> {

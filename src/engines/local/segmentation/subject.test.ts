@@ -69,6 +69,14 @@ describe('subjectFeeds', () => {
     expect(Array.from(data).every((v) => v === 0.5)).toBe(true);
   });
 
+  it('fills the array it is given when its size fits, else makes one', () => {
+    const image = picture(1, 1, [[255, 0, 255]]);
+    const into = new Float32Array(3);
+    expect(subjectFeeds({ kind: 'isnet', name: 'x', width: 1, height: 1 }, image, into).x.data).toBe(into);
+    expect(Array.from(into)).toEqual([0.5, -0.5, 0.5]);
+    expect(subjectFeeds({ kind: 'isnet', name: 'x', width: 2, height: 1 }, image, into).x.data).not.toBe(into);
+  });
+
   it('averages the photo down: a 4x1 of two black and two white pixels at side 2 is one black, one white', () => {
     const image = picture(4, 1, [
       [0, 0, 0],

@@ -1,6 +1,5 @@
-import { resizeImage } from '../../../compositing/resize';
-import type { RgbaImage } from '../../../image/rgba';
-import { scaleMask } from '../../../mask/scale';
+import { assertImage, type RgbaImage } from '../../../image/rgba';
+import { resampleChannel, resamplePlaneToBytes } from '../../../mask/resamplePlane';
 import { EngineError } from '../../contract';
 import { recogniseModel } from '../recognise';
 import type { TensorData, TensorInfo } from '../removers';
@@ -37,18 +36,19 @@ export function subjectInput(inputs: readonly TensorInfo[], outputs: readonly Te
   return { kind: found.kind, name: inputs[0].name, width: Number(width), height: typeof height === 'number' ? height : Number(width) };
 }
 
-/** The photo as the model's one input: resized to its side, normalised, channels first. */
-export function subjectFeeds(input: SubjectInput, image: RgbaImage): Record<string, TensorData> {
+/**
+ * The photo as the model's one input: each channel resized to its side straight into its
+ * plane, normalised on the way. `into`, when its size fits, is filled instead of a new
+ * array: the worker reuses one, as writing a fresh 12 MB array costs more than filling it.
+ */
+export function subjectFeeds(input: SubjectInput, image: RgbaImage, into?: Float32Array): Record<string, TensorData> {
+  assertImage(image);
   const { width, height } = input;
-  const small = resizeImage(image, width, height);
   const plane = width * height;
-  const data = new Float32Array(3 * plane);
+  const data = into?.length === 3 * plane ? into : new Float32Array(3 * plane);
   const { mean, std } = SUBJECT_NORMALISATION[input.kind];
   for (let c = 0; c < 3; c++) {
-    const scale = 1 / (255 * std[c]);
-    const offset = mean[c] / std[c];
-    const out = c * plane;
-    for (let i = 0; i < plane; i++) data[out + i] = small.data[i * 4 + c] * scale - offset;
+    resampleChannel(image.data, image.width, image.height, c, data, { width, height, offset: c * plane, scale: 1 / (255 * std[c]), shift: -mean[c] / std[c] });
   }
   return { [input.name]: { type: 'float32', data, dims: [1, 3, height, width] } };
 }
@@ -67,16 +67,22 @@ export function subjectAlpha(outputs: readonly TensorInfo[], results: Record<str
   const map = first.data;
   let min = Infinity;
   let max = -Infinity;
+  let nan = false;
   for (let i = 0; i < plane; i++) {
     const v = map[i];
-    if (!Number.isFinite(v)) throw new EngineError('unknown', 'The model produced invalid numbers (NaN or infinity); the mask is unchanged.');
     if (v < min) min = v;
     if (v > max) max = v;
+    // Only NaN differs from itself; one comparison instead of a call per value.
+    if (v !== v) nan = true;
+  }
+  if (nan || !Number.isFinite(min) || !Number.isFinite(max)) {
+    throw new EngineError('unknown', 'The model produced invalid numbers (NaN or infinity); the mask is unchanged.');
   }
   // WASM's Sigmoid can stray just outside [0, 1]: a flat map is clamped, not stretched.
   const range = max - min;
   const [offset, scale] = range > 1e-6 ? [min, 255 / range] : [0, 255];
-  const values = new Uint8Array(plane);
-  for (let i = 0; i < plane; i++) values[i] = Math.min(255, Math.max(0, Math.round((map[i] - offset) * scale)));
-  return scaleMask(values, w, h, width, height);
+  // Resized as floats (normalising is linear), rounded once at the photo's size.
+  const alpha = new Uint8Array(width * height);
+  resamplePlaneToBytes(map instanceof Float32Array ? map : Float32Array.from(map), w, h, alpha, { width, height, scale, shift: 0.5 - offset * scale });
+  return alpha;
 }
