@@ -5,6 +5,7 @@ import type { Mask } from '../../mask/types';
 import { EngineError } from '../contract';
 import { chooseBackend, fallBackToWasm, type Backend, type BackendChoice, type Capabilities } from './backend';
 import { serveBridge, type WorkerCallContext } from './bridge';
+import { Scratch } from './scratch';
 import { withWasmFallback } from './fallback';
 import { DiffusionRunner, type InpaintRequest } from './diffusionRunner';
 import type { DiffusionProgress } from './diffusion/pipeline';
@@ -30,6 +31,8 @@ interface Loaded {
 let capabilities: Capabilities | null = null;
 let choice: BackendChoice = 'auto';
 const sessions = new Map<string, Loaded>();
+// The removal models' input tensors, made once per crop size (one call runs at a time).
+const scratch = new Scratch();
 let webgpuDevice: Promise<void> | null = null;
 /** Select subject's input tensor, kept between calls. */
 let subjectBuffer: Float32Array | null = null;
@@ -187,7 +190,7 @@ const api = {
     if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
     const kind: RemoverKind | null = recogniseRemover(loaded.inputs);
     if (!kind) throw new EngineError('invalid-input', 'This model is not a removal model.');
-    const feeds = removerInputs(kind, loaded.inputs, image, mask);
+    const feeds = removerInputs(kind, loaded.inputs, image, mask, scratch);
     const { value: outputs, fellBack } = await runWithFallback(modelId, loaded, context, (on) => runSession(on, feeds));
     if (context.signal.aborted) throw EngineError.cancelled();
     const result = outputImage(outputs[loaded.outputs[0].name]);
@@ -242,6 +245,7 @@ const api = {
       await loaded.session.release();
       sessions.delete(id);
     }
+    if (!sessions.size) scratch.clear();
   },
 };
 

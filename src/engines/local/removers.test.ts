@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outputImage, recogniseRemover, removerInputs, type TensorInfo } from './removers';
+import { Scratch } from './scratch';
 
 const migan: TensorInfo[] = [
   { name: 'image', type: 'uint8', shape: ['batch', 3, 'height', 'width'] },
@@ -48,5 +49,14 @@ describe('removal models', () => {
 
   it('report NaN instead of showing black', () => {
     expect(() => outputImage({ type: 'float32', data: Float32Array.from([NaN, 0, 0, 0, 0, 0]), dims: [1, 3, 1, 2] })).toThrow(/NaN/);
+  });
+
+  it('reuse their input buffers from one call to the next', () => {
+    const scratch = new Scratch();
+    const first = removerInputs('lama', lama, image, mask, scratch);
+    const again = removerInputs('lama', lama, { ...image, data: Uint8ClampedArray.from([255, 255, 255, 255, 0, 0, 0, 255]) }, { ...mask, data: Uint8Array.from([0, 0]) }, scratch);
+    expect(again.image.data).toBe(first.image.data);
+    expect(Array.from(again.image.data)).toEqual([1, 0, 1, 0, 1, 0]);
+    expect(Array.from(again.mask.data)).toEqual([0, 0]);
   });
 });
