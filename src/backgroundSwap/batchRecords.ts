@@ -31,6 +31,8 @@ const signature = (photo: BatchPhoto) => `${photo.status}|${photo.error ?? ''}|$
 /** The photos as last written, by id, so only a photo whose outcome changed is written again. */
 const written = new Map<string, string>();
 
+const outcomeChanged = (photos: readonly BatchPhoto[]) => photos.length !== written.size || photos.some((p) => written.get(p.id) !== signature(p));
+
 /** Writes what changed since the last call; a photo gone from the list is gone from storage. */
 async function writeChanges(photos: readonly BatchPhoto[], onError: (error: unknown) => void) {
   try {
@@ -65,7 +67,8 @@ export async function keepBatch(onError: (error: unknown) => void) {
   useBatch.setState((s) => ({ photos: [...photos, ...s.photos.filter((p) => !photos.some((q) => q.id === p.id))] }));
   let queue = writeChanges(useBatch.getState().photos, onError);
   useBatch.subscribe(({ photos: now }, before) => {
-    if (now === before.photos) return;
+    // Progress changes photos many times a second: only a new outcome, result or removal is written.
+    if (now === before.photos || !outcomeChanged(now)) return;
     queue = queue.then(() => writeChanges(useBatch.getState().photos, onError));
   });
 }

@@ -54,6 +54,11 @@ describe('maskOutline', () => {
     expect(loops.map(area)).toEqual([1, 1]);
   });
 
+  it('gives the same loops for a small mask after a larger one (its grid is reused)', () => {
+    loopsOf(['#####', '#...#', '#####']);
+    expect(loopsOf(['....', '.##.', '.##.', '....'])).toEqual([[1, 1, 3, 1, 3, 3, 1, 3]]);
+  });
+
   it('encloses exactly the pixels of a disc', () => {
     const size = 41;
     const rows = Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => ((x - 20) ** 2 + (y - 20) ** 2 < 15 ** 2 ? '#' : '.')).join(''));

@@ -17,11 +17,20 @@ const PREFERENCE: Record<number, number[]> = {
 
 const ANY = [RIGHT, DOWN, LEFT, UP];
 
+/** The edge grid, kept and cleared between calls: a fresh one per click cost more than the tracing. */
+let edges = new Uint8Array(0);
+function edgesFor(length: number): Uint8Array {
+  if (edges.length < length) edges = new Uint8Array(length);
+  else edges.fill(0, 0, length);
+  return edges;
+}
+
 export function maskOutline(mask: Uint8Array, width: number, height: number): Float32Array[] {
   if (mask.length !== width * height) throw new RangeError(`the mask has ${mask.length} values for ${width}x${height}`);
   const stride = width + 1;
   // Per grid vertex, the directions of the boundary edges leaving it (inside on their right).
-  const out = new Uint8Array(stride * (height + 1));
+  const cells = stride * (height + 1);
+  const out = edgesFor(cells);
   // Plain index maths, no call per pixel: a neighbour past the photo's edge is outside.
   for (let y = 0, row = 0; y < height; y++, row += width) {
     const top = y === 0;
@@ -36,7 +45,7 @@ export function maskOutline(mask: Uint8Array, width: number, height: number): Fl
     }
   }
   const loops: Float32Array[] = [];
-  for (let start = 0; start < out.length; start++) {
+  for (let start = 0; start < cells; start++) {
     while (out[start]) loops.push(traceLoop(out, stride, start));
   }
   return loops;
