@@ -4,7 +4,7 @@ import { startModelHost } from '../../../e2e/fakes/modelHost';
 import { findChromium } from '../../chromium.mjs';
 import { median } from '../stats';
 import { DIFFUSION, REMOVER, writeBenchModels } from './benchModels';
-import { addModelByUrl, clearPageMeasures, generate, localEditor, pageMeasures, runOn, sum, rendererBytes, RENDERER_MARK, workerMeasures, type Measure } from './inApp';
+import { addModelByUrl, clearPageMeasures, downloadSeconds, generate, localEditor, pageMeasures, runOn, sum, rendererBytes, RENDERER_MARK, workerMeasures, type Measure } from './inApp';
 import { curlSeconds, fileBytes, nativeRunMs, webRunMs } from './ortDirect';
 
 const JOBS = 10;
@@ -98,9 +98,8 @@ export async function localBenchmark(appUrl: string, dist: string): Promise<Loca
       // On WASM from the start: adding the model opens a session to recognise it.
       await runOn(page, 'wasm');
       await addModelByUrl(page, removerUrl, /lama_fp32 · ready/);
-      progress('added');
-      const downloads = await pageMeasures(page, 'model download');
-      const download = { mb: fileBytes(join(dir, REMOVER.file)) / 2 ** 20, appSeconds: downloads.at(-1)!.duration / 1000, curlSeconds: await curlSeconds(removerUrl) };
+      progress('added; the download again in a profile on disk, and with curl');
+      const download = { mb: fileBytes(join(dir, REMOVER.file)) / 2 ** 20, appSeconds: await downloadSeconds(appUrl, removerUrl, /lama_fp32 · ready/), curlSeconds: await curlSeconds(removerUrl) };
       const remover = await removals(page);
 
       progress('diffusion: WASM and WebGPU, guidance on and off');
