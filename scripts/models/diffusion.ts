@@ -98,6 +98,18 @@ const schedulerBase = {
   trained_betas: null,
 };
 
+const FP16_INPAINT: DiffusionVariant = {
+  folder: 'sd-inpaint-fp16',
+  channels: 9,
+  hidden: 768,
+  float16: true,
+  timestep: 'float16',
+  vaeOutput: 'latent_sample',
+  pipeline: 'OnnxStableDiffusionInpaintPipeline',
+  nameOrPath: 'inpaint-studio/tiny-stable-diffusion-inpainting-fp16',
+  scheduler: { _class_name: 'PNDMScheduler', _diffusers_version: '0.30.0', ...schedulerBase, timestep_spacing: 'leading' },
+};
+
 export const VARIANTS: DiffusionVariant[] = [
   {
     folder: 'sd-inpaint',
@@ -110,29 +122,9 @@ export const VARIANTS: DiffusionVariant[] = [
     nameOrPath: 'inpaint-studio/tiny-stable-diffusion-inpainting',
     scheduler: { _class_name: 'PNDMScheduler', _diffusers_version: '0.30.0', ...schedulerBase, timestep_spacing: 'leading' },
   },
-  {
-    folder: 'sd-inpaint-fp16',
-    channels: 9,
-    hidden: 768,
-    float16: true,
-    timestep: 'float16',
-    vaeOutput: 'latent_sample',
-    pipeline: 'OnnxStableDiffusionInpaintPipeline',
-    nameOrPath: 'inpaint-studio/tiny-stable-diffusion-inpainting-fp16',
-    scheduler: { _class_name: 'PNDMScheduler', _diffusers_version: '0.30.0', ...schedulerBase, timestep_spacing: 'leading' },
-  },
-  {
-    folder: 'sd-inpaint-fp16-overflow',
-    channels: 9,
-    hidden: 768,
-    float16: true,
-    timestep: 'float16',
-    vaeOutput: 'latent_sample',
-    pipeline: 'OnnxStableDiffusionInpaintPipeline',
-    nameOrPath: 'inpaint-studio/tiny-stable-diffusion-inpainting-fp16-overflow',
-    scheduler: { _class_name: 'PNDMScheduler', _diffusers_version: '0.30.0', ...schedulerBase, timestep_spacing: 'leading' },
-    overflow: true,
-  },
+  FP16_INPAINT,
+  // Its fp16 UNet overflows to infinity; an fp32 UNet beside it (unet/model_fp32.onnx) gives the retry.
+  { ...FP16_INPAINT, folder: 'sd-inpaint-fp16-overflow', nameOrPath: 'inpaint-studio/tiny-stable-diffusion-inpainting-fp16-overflow', overflow: true },
   {
     folder: 'sd-turbo',
     channels: 4,

@@ -7,7 +7,10 @@
 import { formatBytes } from './bytes';
 import { createSHA256, type IHasher } from 'hash-wasm';
 import type { ModelStore } from './modelStore';
-import { DownloadError, type DownloadOptions, type DownloadProgress, type DownloadResult, type StorageEstimateLike } from './downloadTypes';
+import { DownloadError, type DownloadOptions, type DownloadProgress, type DownloadResult } from './downloadTypes';
+import { ProgressMeter } from './progressMeter';
+import { askToPersist, checkRoom } from './storageRoom';
+import { allFailed, Failed, notAModel, wrongSize } from './downloadFailures';
 import { concat, hostOf, isTextType, looksLikeMarkup, parseContentRange, sleep } from './httpBody';
 
 export { formatBytes };
@@ -17,32 +20,8 @@ export { isTextType, looksLikeMarkup } from './httpBody';
 /** Bytes stored (and hashed) per write while downloading. */
 const WRITE_BYTES = 4 * 2 ** 20;
 
-const exactBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
-
 const HASH = /^[0-9a-f]{64}$/;
 const active = new WeakMap<ModelStore, Set<string>>();
-let persistAsked = false;
-
-/** Why one request did not deliver the file: the host failed before the body, or the body broke off. */
-class Failed extends Error {
-  constructor(
-    readonly error: DownloadError,
-    readonly stage: 'source' | 'dropped',
-    readonly retryable: boolean,
-  ) {
-    super(error.message);
-  }
-}
-
-function defaultEstimate(): (() => Promise<StorageEstimateLike>) | undefined {
-  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
-  return typeof storage?.estimate === 'function' ? () => storage.estimate() : undefined;
-}
-
-function defaultPersist(): (() => Promise<boolean>) | undefined {
-  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
-  return typeof storage?.persist === 'function' ? () => storage.persist() : undefined;
-}
 
 /**
  * Downloads `url` (or `mirrorUrl`) into `store` under `key`. Resolves once the file is
@@ -68,7 +47,6 @@ class Download {
   private readonly label: string;
   private readonly signal: AbortSignal;
   private readonly fetch: typeof fetch;
-  private readonly now: () => number;
   private readonly expectedSize?: number;
   private hasher!: IHasher;
   private done = 0;
@@ -77,11 +55,7 @@ class Download {
   private discarded = false;
   /** Bytes taken from a partial file of an earlier session. */
   private resumed = 0;
-  // Progress and speed.
-  private lastReport = -Infinity;
-  private sampleAt?: number;
-  private sampleDone = 0;
-  private speed = 0;
+  private readonly progress: ProgressMeter;
 
   constructor(
     private readonly options: DownloadOptions,
@@ -90,7 +64,7 @@ class Download {
     this.label = options.label ?? options.key;
     this.signal = options.signal ?? new AbortController().signal;
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.now = options.now ?? (() => performance.now());
+    this.progress = new ProgressMeter(options.now ?? (() => performance.now()), options.progressIntervalMs ?? 100, options.onProgress);
     this.expectedSize = options.expected?.size;
     this.total = this.expectedSize;
   }
@@ -101,7 +75,7 @@ class Download {
       this.throwIfCancelled();
       this.hasher = (await createSHA256()).init();
       await this.resumeFromPartial();
-      this.askToPersist();
+      askToPersist(this.options.persist);
       if (this.expectedSize !== undefined) await this.checkQuota(this.expectedSize - this.done);
       for (;;) {
         if (this.expectedSize === undefined || this.done < this.expectedSize) await this.downloadRest();
@@ -157,7 +131,7 @@ class Download {
     this.done = 0;
     this.resumed = 0;
     this.total = this.expectedSize;
-    this.sampleDone = 0;
+    this.progress.restart(0);
   }
 
   /** Fatal: the partial is deleted and the error thrown. */
@@ -168,20 +142,7 @@ class Download {
   }
 
   private report(phase: DownloadProgress['phase'], done: number, total: number | undefined, force = false) {
-    const now = this.now();
-    if (!force && now - this.lastReport < (this.options.progressIntervalMs ?? 100)) return;
-    this.lastReport = now;
-    if (phase === 'downloading') {
-      if (this.sampleAt !== undefined && now > this.sampleAt) {
-        const seconds = (now - this.sampleAt) / 1000;
-        const rate = Math.max(0, this.done - this.sampleDone) / seconds;
-        // An exponential moving average over about two seconds.
-        this.speed = this.speed === 0 ? rate : this.speed + (1 - Math.exp(-seconds / 2)) * (rate - this.speed);
-      }
-      this.sampleAt = now;
-      this.sampleDone = this.done;
-    }
-    this.options.onProgress?.({ phase, done, total, bytesPerSecond: phase === 'downloading' ? Math.round(this.speed) : 0 });
+    this.progress.report(phase, done, total, this.done, force);
   }
 
   /** A partial file from an earlier session: hash it again, so the final hash covers every byte. */
@@ -209,30 +170,9 @@ class Download {
     this.resumed = hashed;
   }
 
-  private askToPersist() {
-    if (persistAsked && !this.options.persist) return;
-    const persist = this.options.persist ?? defaultPersist();
-    if (!persist) return;
-    persistAsked = true;
-    persist().catch(() => undefined);
-  }
-
   private async checkQuota(needed: number) {
     this.quotaChecked = true;
-    if (needed <= 0) return;
-    const estimate = this.options.estimate ?? defaultEstimate();
-    let found: StorageEstimateLike | undefined;
-    try {
-      found = await estimate?.();
-    } catch {
-      return;
-    }
-    if (found?.quota === undefined || found.usage === undefined) return;
-    const free = Math.max(0, found.quota - found.usage);
-    if (needed <= free) return;
-    let [need, have] = [formatBytes(needed), formatBytes(free)];
-    if (need === have) [need, have] = [`${needed} bytes`, `${free} bytes`];
-    throw new DownloadError('quota', `${this.label} needs ${need}, ${have} free in the browser's storage. Delete cached models or free disk space, then try again.`, { expected: needed, actual: free });
+    await checkRoom(this.label, needed, this.options.estimate);
   }
 
   /** Requests until the body is complete: retries with Range after drops, the mirror when the host fails. */
@@ -265,7 +205,7 @@ class Download {
           source = next;
           continue;
         }
-        if (![...failedSources.values()].some((f) => f.retryable) || failures >= retries) throw this.allFailed(failedSources);
+        if (![...failedSources.values()].some((f) => f.retryable) || failures >= retries) throw allFailed(failedSources);
         failedSources.clear();
         source = 0;
       } else if (failures >= retries) {
@@ -279,12 +219,6 @@ class Download {
         throw this.cancelled();
       }
     }
-  }
-
-  private allFailed(failed: Map<number, Failed>): DownloadError {
-    const [main, mirror] = [failed.get(0)!.error, failed.get(1)?.error];
-    if (!mirror) return main;
-    return new DownloadError(main.kind, `${main.message} The mirror failed too: ${mirror.message}`, main.details);
   }
 
   /** One request from `done` on. Returns when the body has ended; throws Failed to be retried. */
@@ -318,7 +252,7 @@ class Download {
     const type = response.headers.get('content-type');
     if (isTextType(type) && !this.options.text) {
       await dropBody();
-      throw new Failed(this.notAModel(url, `a web page or text (${type})`, type ?? undefined), 'source', false);
+      throw new Failed(notAModel(this.label, url, `a web page or text (${type})`, type ?? undefined), 'source', false);
     }
 
     let serverTotal: number | undefined;
@@ -340,7 +274,7 @@ class Download {
     if (serverTotal !== undefined) {
       if (this.expectedSize !== undefined && serverTotal !== this.expectedSize) {
         await dropBody();
-        throw new Failed(this.wrongSize(url, serverTotal), 'source', false);
+        throw new Failed(wrongSize(this.label, this.expectedSize, url, serverTotal), 'source', false);
       }
       this.total = serverTotal;
       if (!this.quotaChecked) {
@@ -351,24 +285,13 @@ class Download {
     await this.readBody(url, response.body);
   }
 
-  private notAModel(url: string, what: string, actual?: string): DownloadError {
-    return new DownloadError('not-a-model', `${hostOf(url)} sent ${what} instead of the model file ${this.label}; nothing was kept.`, { url, expected: 'application/octet-stream', actual });
-  }
-
-  private wrongSize(url: string | undefined, actual: number): DownloadError {
-    const expected = this.expectedSize!;
-    const came = url ? `${hostOf(url)} sent ${exactBytes(actual)}` : `${exactBytes(actual)} came`;
-    return new DownloadError('size', `${this.label} should be ${exactBytes(expected)} but ${came}; nothing was kept.`, { url, expected, actual });
-  }
-
   private async readBody(url: string, body: ReadableStream<Uint8Array<ArrayBuffer>>) {
     const { key, store } = this.options;
     const reader = body.getReader();
     // A fresh start holds the first bytes back until it is clear they are not a web page.
     let head: Uint8Array<ArrayBuffer>[] | null = this.done === 0 ? [] : null;
     let headSize = 0;
-    this.sampleAt = this.now();
-    this.sampleDone = this.done;
+    this.progress.restart(this.done);
     let ended = false;
     // Network chunks (often 64 KB) are stored and hashed a few MB at a time: one storage write per chunk made downloads several times slower than curl.
     // They are gathered in one reused buffer: a fresh one per write cost a page fault per 4 KB.
@@ -388,7 +311,7 @@ class Download {
     const write = async (chunk: Uint8Array<ArrayBuffer>) => {
       if (this.expectedSize !== undefined && this.done + staged + chunk.length > this.expectedSize) {
         await reader.cancel().catch(() => undefined);
-        await this.refuse(this.wrongSize(url, this.done + staged + chunk.length));
+        await this.refuse(wrongSize(this.label, this.expectedSize, url, this.done + staged + chunk.length));
       }
       if (staged + chunk.length > staging.length) await flush();
       if (chunk.length >= staging.length) await keep(chunk);
@@ -404,7 +327,7 @@ class Download {
       const joined = concat(chunks, headSize);
       if (!this.options.text && looksLikeMarkup(joined.subarray(0, 512))) {
         await reader.cancel().catch(() => undefined);
-        throw new Failed(this.notAModel(url, 'a web page'), 'source', false);
+        throw new Failed(notAModel(this.label, url, 'a web page'), 'source', false);
       }
       if (joined.length) await write(joined);
     };
@@ -451,7 +374,7 @@ class Download {
   }
 
   private async finish(): Promise<DownloadResult> {
-    if (this.expectedSize !== undefined && this.done !== this.expectedSize) await this.refuse(this.wrongSize(undefined, this.done));
+    if (this.expectedSize !== undefined && this.done !== this.expectedSize) await this.refuse(wrongSize(this.label, this.expectedSize, undefined, this.done));
     const sha256 = this.hasher.digest('hex');
     if (this.expectedHash !== undefined && sha256 !== this.expectedHash) {
       await this.refuse(new DownloadError('hash', `${this.label} is damaged or not the expected file: its SHA-256 is ${sha256}, the catalog says ${this.expectedHash}. Nothing was kept.`, { expected: this.expectedHash, actual: sha256 }));

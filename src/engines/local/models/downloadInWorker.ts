@@ -1,5 +1,6 @@
 import { WorkerBridge } from '../bridge';
 import type { DownloadWorkerApi } from './download.worker';
+import { askToPersist } from './storageRoom';
 import { DownloadError, type DownloadErrorKind, type DownloadProgress, type DownloadResult, type WorkerDownload } from './downloadTypes';
 
 const bridge = new WorkerBridge<DownloadWorkerApi>(() => new Worker(new URL('./download.worker.ts', import.meta.url), { type: 'module', name: 'model downloads' }), {
@@ -7,18 +8,13 @@ const bridge = new WorkerBridge<DownloadWorkerApi>(() => new Worker(new URL('./d
   concurrent: true,
 });
 
-let persistAsked = false;
-
 /**
  * `downloadFile` in the download worker, into the model store (OPFS). Errors come back as
  * DownloadError with their kind and message; `model download` is measured here, on the page.
  */
 export async function downloadInWorker(request: WorkerDownload, signal: AbortSignal, onProgress: (progress: DownloadProgress) => void): Promise<DownloadResult> {
-  // Only a page may ask for persistent storage; once is enough.
-  if (!persistAsked && typeof navigator.storage?.persist === 'function') {
-    persistAsked = true;
-    void navigator.storage.persist().catch(() => false);
-  }
+  // The worker cannot ask for persistent storage: the page does.
+  askToPersist();
   const started = performance.now();
   try {
     const result = await bridge.call('download', [request], { signal, onProgress: (p) => onProgress(p as DownloadProgress) });
