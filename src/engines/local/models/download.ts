@@ -91,6 +91,7 @@ class Download {
     } catch (thrown) {
       throw this.asDownloadError(thrown);
     } finally {
+      this.progress.stop();
       if (!this.discarded) await store.closePartial(key).catch(() => undefined);
     }
   }

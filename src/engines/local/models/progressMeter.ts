@@ -2,10 +2,13 @@ import type { DownloadProgress } from './downloadTypes';
 
 /**
  * A download's progress reports: at most one per `intervalMs` (unless forced), with the
- * speed of the stored bytes as an exponential moving average over about two seconds.
+ * speed of the stored bytes as an exponential moving average over about two seconds. A report
+ * held back is made when its interval is up: on a slow network the next bytes may be seconds away.
  */
 export class ProgressMeter {
   private lastReport = -Infinity;
+  private held: Parameters<ProgressMeter['report']> | null = null;
+  private heldTimer: ReturnType<typeof setTimeout> | null = null;
   private sampleAt?: number;
   private sampleDone = 0;
   private speed = 0;
@@ -25,7 +28,15 @@ export class ProgressMeter {
   /** `done` may run ahead of `stored` (bytes gathered, not yet written); the speed follows `stored`. */
   report(phase: DownloadProgress['phase'], done: number, total: number | undefined, stored: number, force = false) {
     const now = this.now();
-    if (!force && now - this.lastReport < this.intervalMs) return;
+    if (!force && now - this.lastReport < this.intervalMs) {
+      this.held = [phase, done, total, stored];
+      this.heldTimer ??= setTimeout(() => {
+        this.heldTimer = null;
+        if (this.held) this.report(...this.held);
+      }, this.intervalMs - (now - this.lastReport));
+      return;
+    }
+    this.stop();
     this.lastReport = now;
     if (phase === 'downloading') {
       if (this.sampleAt !== undefined && now > this.sampleAt) {
@@ -37,5 +48,12 @@ export class ProgressMeter {
       this.sampleDone = stored;
     }
     this.onProgress?.({ phase, done, total, bytesPerSecond: phase === 'downloading' ? Math.round(this.speed) : 0 });
+  }
+
+  /** Drops a report held back: the download ended. */
+  stop() {
+    if (this.heldTimer) clearTimeout(this.heldTimer);
+    this.heldTimer = null;
+    this.held = null;
   }
 }
