@@ -11,6 +11,7 @@ import { addModelFromUrl, onlyTheApp } from './support/localModels';
 const host = fake('modelHost');
 const MIGAN_URL = `${fakeOrigin('modelHost')}/migan_pipeline_v2.onnx`;
 const LAMA_URL = `${fakeOrigin('modelHost')}/lama_fp32.onnx`;
+const ISNET_URL = `${fakeOrigin('modelHost')}/isnet-general-use.onnx`;
 const TEST_MODELS = resolve(import.meta.dirname, '../test-models');
 
 /** The colours the tiny models paint their hole with (scripts/models/removers.ts). */
@@ -86,27 +87,28 @@ test('a LaMa-shaped model works on 512 squares through crop-to-mask and paste-ba
   await expectRemoval(page, [200, 60, 120]);
 });
 
-test('a download cancelled half way resumes where it stopped, and a reload finds the model without downloading it again', async ({ page }) => {
+test('a download cancelled half way resumes where it stopped, is then recognised, and a reload finds the model without downloading it again', async ({ page }) => {
   const editor = new EditorPage(page);
   await chooseLocal(editor);
   await host.faults([{ on: 'file', bytesPerSecond: 60 }]);
-  await addModelFromUrl(page, MIGAN_URL);
+  // A model added by URL is taken for a MI-GAN-shaped remover until its inputs are read: this one is not.
+  await addModelFromUrl(page, ISNET_URL);
   await expect(page.getByRole('progressbar', { name: 'Model download' })).toBeVisible();
-  await expect(page.getByText(/^\d+ bytes of 624 bytes/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/^\d+ bytes of 2 KB/)).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Cancel download' }).click();
   await expect(editor.alert).toContainText('did not finish downloading');
   await expect(page.getByRole('button', { name: 'Download model (resume)' })).toBeVisible();
+  await expect(page.getByText('Not ready: isnet-general-use is not downloaded.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Download model (resume)' }).click();
-  await expect(editor.field('Model').locator('option:checked')).toHaveText(/· ready/, { timeout: 20_000 });
+  await expect(page.getByText(/^Added isnet-general-use \(ISNet-shaped/)).toBeVisible({ timeout: 60_000 });
   const ranges = (await host.seen()).map((s) => (s as { range?: string }).range).filter(Boolean);
   expect(ranges.some((range) => /^bytes=[1-9]\d*-$/.test(range!))).toBe(true);
 
   const requests = (await host.seen()).length;
   await page.reload();
   await editor.field('Engine').selectOption({ label: 'Local model' });
-  await expect(editor.field('Model').locator('option:checked')).toHaveText(/· ready/);
-  await expect(editor.button('Generate')).toBeEnabled();
+  await expect(editor.field('Model').locator('option', { hasText: 'isnet-general-use' })).toHaveText(/isnet-general-use · ready/);
   expect((await host.seen()).length).toBe(requests);
 });
 

@@ -48,9 +48,10 @@ function generate() {
 export function GeneratePanel() {
   const engine = useEngine();
   const settings = useEngineSettingsOf(engine);
-  // Local models become ready as their downloads end: the library's states are part of the question.
-  const models = useModelLibrary((s) => s.states);
-  const readiness = useQuery({ queryKey: ['engine-readiness', engine.id, settings, models], queryFn: () => engine.readiness(settings) });
+  // Local models become ready as their downloads end and once opened: the library is part of the question.
+  const states = useModelLibrary((s) => s.states);
+  const added = useModelLibrary((s) => s.added);
+  const readiness = useQuery({ queryKey: ['engine-readiness', engine.id, settings, states, added], queryFn: () => engine.readiness(settings) });
   const notReady = readiness.data && !readiness.data.ready ? readiness.data : null;
   return (
     <section aria-label="Generate" className="flex flex-col gap-3 p-4">

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { BackendChoice } from '../engines/local/backend';
 import { totalSize, type LocalModel } from '../engines/local/catalog';
-import { addModelFromFiles, addModelFromUrl } from '../engines/local/addModels';
+import { addModelFromFiles, addModelFromUrl, downloadAdded } from '../engines/local/addModels';
 import { localEngine } from '../engines/local/engine';
 import { useParams } from '../params/paramsStore';
 import { allModels, cancelDownload, deleteModel, downloadModel, refreshModelStates, useModelLibrary, type ModelState } from '../engines/local/library';
@@ -17,8 +17,11 @@ import { PanelButton } from '../ui/IconButton';
 
 const ENGINE = 'local';
 
-function stateWords(state: ModelState | undefined, size: number) {
+function stateWords(model: LocalModel, state: ModelState | undefined) {
+  const size = totalSize(model);
   const bytes = size ? ` · ${formatBytes(size)}` : '';
+  // Downloaded, and being opened to read what it is.
+  if (state?.status === 'ready' && model.unrecognised) return `checking${bytes}`;
   if (state?.status === 'ready') return `ready${bytes}`;
   if (state?.status === 'downloading') return `downloading${bytes}`;
   return `not downloaded${bytes}`;
@@ -40,6 +43,13 @@ function placeAdded(found: LocalModel, engineModel: string) {
   chooseModel(engineModel);
   if (found.task === 'subject') void chooseSubjectModel(found.id);
   if (found.task === 'points') chooseSegmentModel(found.id);
+}
+
+/** Says what an added model turned out to be, once opened, and places it. */
+function announceAdded(found: LocalModel, engineModel: string) {
+  placeAdded(found, engineModel);
+  const shape = { lama: 'LaMa-shaped', migan: 'MI-GAN-shaped', sd: 'a Stable Diffusion folder', isnet: 'ISNet-shaped', u2netp: 'U-2-Netp-shaped', mobilesam: 'MobileSAM-shaped' }[found.kind];
+  showInfo(`Added ${found.name} (${shape}${usedBy(found)}); its hashes were not known beforehand, so this download pinned them.`);
 }
 
 const usedBy = (found: LocalModel) => ({ subject: ', used by Select subject', points: ', used by Click to segment' } as Partial<Record<string, string>>)[found.task] ?? '';
@@ -103,11 +113,8 @@ export function LocalModelPanel() {
     setAdding(false);
     try {
       const found = await addModelFromUrl(url, chooseModel);
-      placeAdded(found, modelId);
       setUrl('');
-      const shape = { lama: 'LaMa-shaped', migan: 'MI-GAN-shaped', sd: 'a Stable Diffusion folder', isnet: 'ISNet-shaped', u2netp: 'U-2-Netp-shaped', mobilesam: 'MobileSAM-shaped' }[found.kind];
-      const use = usedBy(found);
-      showInfo(`Added ${found.name} (${shape}${use}); its hashes were not known beforehand, so this download pinned them.`);
+      announceAdded(found, modelId);
     } catch (error) {
       report('That model could not be added')(error);
     }
@@ -122,7 +129,7 @@ export function LocalModelPanel() {
         <select id={`${urlId}-model`} value={modelId} onChange={(e) => chooseModel(e.target.value)} className={controlClass()}>
           {models.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.name} · {stateWords(states[m.id], totalSize(m))}
+              {m.name} · {stateWords(m, states[m.id])}
             </option>
           ))}
         </select>
@@ -134,7 +141,11 @@ export function LocalModelPanel() {
         </>
       )}
       {model && state?.status !== 'downloading' && state?.status !== 'ready' && model.files.every((f) => f.url) && (
-        <PanelButton onClick={() => void downloadModel(model.id).catch(report(`${model.name} was not downloaded`))}>
+        <PanelButton
+          onClick={() =>
+            void (model.unrecognised ? downloadAdded(model).then((found) => announceAdded(found, modelId)) : downloadModel(model.id)).catch(report(`${model.name} was not downloaded`))
+          }
+        >
           {state?.partial ? 'Download model (resume)' : 'Download model'}
         </PanelButton>
       )}
@@ -145,7 +156,7 @@ export function LocalModelPanel() {
       {model && state?.unverified && model.files.some((f) => !f.sha256) && (
         <p className="text-xs text-amber-300">Not verified in advance: its files had no recorded hash, so the first download pinned them.</p>
       )}
-      {model?.kind === 'sd' && <MaskedContent removers={models.filter((m) => m.task === 'remove' && states[m.id]?.status === 'ready')} />}
+      {model?.kind === 'sd' && <MaskedContent removers={models.filter((m) => m.task === 'remove' && !m.unrecognised && states[m.id]?.status === 'ready')} />}
 
       <div className="flex items-center gap-2 text-xs">
         <span className="text-neutral-400">Runs on</span>

@@ -26,7 +26,7 @@ async function recognise(model: LocalModel): Promise<LocalModel> {
   } finally {
     await releaseModels(model.id);
   }
-  const recognised = { ...model, ...found };
+  const recognised = { ...model, ...found, unrecognised: false };
   await addModel(recognised);
   return recognised;
 }
@@ -59,12 +59,18 @@ export async function addModelFromUrl(text: string, onListed?: (id: string) => v
     licence: 'as published by its source',
     minBackend: 'wasm',
     source: 'url',
+    unrecognised: true,
   };
   // Listed (and downloading) at once; recognised once its bytes are in.
   await addModel(model);
   onListed?.(id);
-  await downloadModel(id);
-  if (useModelLibrary.getState().states[id]?.status !== 'ready') throw new EngineError('network', `“${model.name}” did not finish downloading; Download model picks it up where it stopped.`);
+  return downloadAdded(model);
+}
+
+/** A model added by URL: downloaded (on from where it stopped), then opened to read what it is. */
+export async function downloadAdded(model: LocalModel): Promise<LocalModel> {
+  await downloadModel(model.id);
+  if (useModelLibrary.getState().states[model.id]?.status !== 'ready') throw new EngineError('network', `“${model.name}” did not finish downloading; Download model picks it up where it stopped.`);
   return recognise(model);
 }
 

@@ -30,6 +30,8 @@ export interface LocalModel {
   source: 'catalog' | 'url' | 'folder';
   /** A distilled few-step model (SD-Turbo): no guidance, 1-4 steps. */
   turbo?: boolean;
+  /** Added by URL and not opened yet: its task and kind are a guess until its inputs are read. */
+  unrecognised?: boolean;
 }
 
 export const totalSize = (model: LocalModel) => model.files.reduce((sum, f) => sum + (f.size ?? 0), 0);

@@ -18,6 +18,7 @@ async function readiness(settings: EngineSettings): Promise<EngineReadiness> {
   const state = useModelLibrary.getState().states[model.id];
   if (state?.status === 'downloading') return { ready: false, reason: `${model.name} is still downloading.` };
   if (state?.status !== 'ready') return { ready: false, reason: `${model.name} is not downloaded.`, fix: 'Choose Download model.' };
+  if (model.unrecognised) return { ready: false, reason: `${model.name} is still being opened to read what it is.`, fix: 'If the Model list does not show it ready soon, delete it and add it again.' };
   return { ready: true };
 }
 
@@ -26,7 +27,7 @@ async function fillFor(settings: EngineSettings) {
   const choice = settings.maskedContent;
   if (!choice || choice === 'original' || choice === 'builtin') return { maskedContent: choice === 'builtin' ? ('builtin' as const) : ('original' as const), fillWith: null };
   const remover = modelById(choice);
-  if (!remover || remover.task !== 'remove' || useModelLibrary.getState().states[remover.id]?.status !== 'ready') return { maskedContent: 'original' as const, fillWith: null };
+  if (!remover || remover.task !== 'remove' || remover.unrecognised || useModelLibrary.getState().states[remover.id]?.status !== 'ready') return { maskedContent: 'original' as const, fillWith: null };
   return { maskedContent: 'original' as const, fillWith: { id: remover.id, files: await readModelFiles(remover), main: remover.main } };
 }
 
