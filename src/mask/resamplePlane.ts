@@ -35,12 +35,18 @@ function columnOffsets(taps: Taps, step: number, channel: number): Int32Array {
 function acrossFloats(src: Float32Array, sw: number, sh: number, step: number, channel: number, across: Taps, rows: Float32Array, dw: number) {
   const { start, count, weight } = across;
   const offsets = columnOffsets(across, step, channel);
+  const pairs = everyTwo(across);
   for (let y = 0; y < sh; y++) {
     const base = y * sw * step;
+    const o = y * dw;
+    if (pairs) {
+      for (let x = 0, k = 0; x < dw; x++, k += 2) rows[o + x] = weight[k] * src[base + offsets[k]] + weight[k + 1] * src[base + offsets[k + 1]];
+      continue;
+    }
     for (let x = 0; x < dw; x++) {
       let sum = 0;
       for (let k = start[x], end = k + count[x]; k < end; k++) sum += weight[k] * src[base + offsets[k]];
-      rows[y * dw + x] = sum;
+      rows[o + x] = sum;
     }
   }
 }
@@ -49,14 +55,26 @@ function acrossFloats(src: Float32Array, sw: number, sh: number, step: number, c
 function acrossBytes(src: Uint8ClampedArray, sw: number, sh: number, step: number, channel: number, across: Taps, rows: Float32Array, dw: number) {
   const { start, count, weight } = across;
   const offsets = columnOffsets(across, step, channel);
+  const pairs = everyTwo(across);
   for (let y = 0; y < sh; y++) {
     const base = y * sw * step;
+    const o = y * dw;
+    if (pairs) {
+      for (let x = 0, k = 0; x < dw; x++, k += 2) rows[o + x] = weight[k] * src[base + offsets[k]] + weight[k + 1] * src[base + offsets[k + 1]];
+      continue;
+    }
     for (let x = 0; x < dw; x++) {
       let sum = 0;
       for (let k = start[x], end = k + count[x]; k < end; k++) sum += weight[k] * src[base + offsets[k]];
-      rows[y * dw + x] = sum;
+      rows[o + x] = sum;
     }
   }
+}
+
+/** Whether every destination reads two taps laid out in order (bilinear up, halving down): a loop without the tap counts. */
+function everyTwo({ start, count }: Taps): boolean {
+  for (let x = 0; x < count.length; x++) if (count[x] !== 2 || start[x] !== 2 * x) return false;
+  return true;
 }
 
 /** The rows down to the target, a destination row at a time, scaled and shifted on the way out. */
@@ -89,6 +107,17 @@ function downToBytes(rows: Float32Array, sh: number, dw: number, out: Uint8Array
   for (let y = 0; y < dh; y++) {
     const o = offset + y * dw;
     const first = start[y];
+    if (count[y] === 2) {
+      const a = index[first] * dw;
+      const b = index[first + 1] * dw;
+      const wa = weight[first] * scale;
+      const wb = weight[first + 1] * scale;
+      for (let x = 0; x < dw; x++) {
+        const v = wa * rows[a + x] + wb * rows[b + x] + shift;
+        out[o + x] = v <= 0 ? 0 : v >= 255 ? 255 : v;
+      }
+      continue;
+    }
     for (let x = 0; x < dw; x++) {
       let sum = 0;
       for (let k = first, end = first + count[y]; k < end; k++) sum += weight[k] * rows[index[k] * dw + x];
