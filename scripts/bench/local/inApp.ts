@@ -58,9 +58,13 @@ export async function runOn(page: Page, backend: 'wasm' | 'webgpu') {
   await page.getByLabel('Run on').selectOption(backend);
 }
 
-/** Generate, until the job queue is empty again. */
+/** Generate, until the local engine has measured the job and the job queue is empty again. */
 export async function generate(page: Page) {
+  const jobs = async () => (await pageMeasures(page, 'local engine job')).length;
+  const before = await jobs();
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  // The queue may not show the job yet when the click returns: wait for the job's own measure.
+  await expect.poll(jobs, { timeout: 300_000 }).toBeGreaterThan(before);
   await expect(page.getByRole('list', { name: 'Job queue' })).toHaveCount(0, { timeout: 300_000 });
 }
 
