@@ -1,12 +1,14 @@
 import { showInfo } from '../../notices/notices';
 import { EngineError, type Engine, type EngineJob, type EngineReadiness, type EngineRunContext, type EngineSettings } from '../contract';
+import type { RgbaImage } from '../../image/rgba';
+import type { Mask } from '../../mask/types';
 import type { LocalModel } from './catalog';
 import type { Backend, BackendChoice, Capabilities } from './backend';
 import { fileKey, modelById, modelStore, readModelFiles, useModelLibrary } from './library';
 import { fellBackNotice } from './fallback';
 import { memoryProblem } from './memory';
 import { label, metaFor, settingsFields } from './meta';
-import { loadModel, probeBackend, runInpaint, runRemoval, stopModelWorker } from './runtime';
+import { probeBackend, runInpaint, runRemoval, stopModelWorker } from './runtime';
 
 const backendChoice = (settings: EngineSettings): BackendChoice =>
   settings.backend === 'webgpu' || settings.backend === 'wasm' ? settings.backend : 'auto';
@@ -75,28 +77,45 @@ async function checkMemory(model: LocalModel, backend: Backend, capabilities: Ca
   fits.add(key);
 }
 
+/** The backend the choice gives, checked against the model's needs and size before its sessions are made. */
+async function checkBackend(model: LocalModel, choice: BackendChoice) {
+  const { capabilities, backend } = await probeBackend(choice);
+  if (model.minBackend === 'webgpu' && backend.kind !== 'webgpu') {
+    throw new EngineError('out-of-memory', `${model.name} needs WebGPU, and this runs on ${backend.label}.`);
+  }
+  await checkMemory(model, backend, capabilities);
+}
+
+/**
+ * A removal model's fill of the crop. While the worker holds the model's session the crop
+ * goes straight there; the first job gets it back, checks the backend and sends the files.
+ */
+async function remove(model: LocalModel, image: RgbaImage, mask: Mask, choice: BackendChoice, signal: AbortSignal) {
+  const first = await runRemoval(model.id, choice, image, mask, null, signal);
+  if (!('unloaded' in first)) return first;
+  await checkBackend(model, choice);
+  const second = await runRemoval(model.id, choice, first.unloaded, mask, { files: await readModelFiles(model), main: model.main }, signal);
+  if ('unloaded' in second) throw new EngineError('unknown', `${model.name} could not be loaded.`);
+  return second;
+}
+
 /** One job: readiness, backend and memory checks, then diffusion or removal in the worker. */
 async function runLocal(job: EngineJob, { signal, onProgress, onImage }: EngineRunContext) {
   const ready = await readiness(job.settings);
   if (!ready.ready) throw new EngineError('invalid-input', `The local model is not ready: ${ready.reason}`);
   const model = modelById(job.settings.model)!;
+  const choice = backendChoice(job.settings);
   onProgress({ phase: 'preparing' });
-  const { capabilities, backend } = await probeBackend(backendChoice(job.settings));
-  if (model.minBackend === 'webgpu' && backend.kind !== 'webgpu') {
-    throw new EngineError('out-of-memory', `${model.name} needs WebGPU, and this runs on ${backend.label}.`);
-  }
-  await checkMemory(model, backend, capabilities);
   if (model.kind === 'sd') {
+    await checkBackend(model, choice);
     const image = await inpaint(job, model, signal, onProgress);
     onImage({ index: 0, image });
     return;
   }
   if (!job.mask) throw new EngineError('invalid-input', 'A removal model needs a mask over what to remove.');
-  const loaded = await loadModel(model.id, await readModelFiles(model), model.main, signal);
   onProgress({ phase: 'running', fraction: 0.5 });
-  const result = await runRemoval(model.id, job.image, job.mask, signal);
-  const fellBack = loaded.fellBack ?? result.fellBack;
-  if (fellBack) showInfo(fellBackNotice(model.name, fellBack));
+  const result = await remove(model, job.image, job.mask, choice, signal);
+  if (result.fellBack) showInfo(fellBackNotice(model.name, result.fellBack));
   useModelLibrary.setState({ lastBackend: result.backend.label });
   onImage({ index: 0, image: result.image });
 }

@@ -28,6 +28,12 @@ interface Loaded {
   outputs: TensorInfo[];
 }
 
+/** What a session is made from: the model's files by path, and the graph's path among them. */
+export interface ModelFiles {
+  files: Record<string, Blob>;
+  main: string;
+}
+
 let capabilities: Capabilities | null = null;
 let choice: BackendChoice = 'auto';
 const sessions = new Map<string, Loaded>();
@@ -36,6 +42,12 @@ const scratch = new Scratch();
 let webgpuDevice: Promise<void> | null = null;
 /** Select subject's input tensor, kept between calls. */
 let subjectBuffer: Float32Array | null = null;
+
+/** The user's "Run on": sessions made for another backend go, and the next call makes them again. */
+async function switchBackend(backendChoice: BackendChoice) {
+  if (backendChoice !== choice) await api.release();
+  choice = backendChoice;
+}
 
 async function probe(): Promise<Capabilities> {
   if (capabilities) return capabilities;
@@ -155,18 +167,25 @@ const sam = new SamRunner(
   async () => chooseBackend(await probe(), choice).kind === 'webgpu',
 );
 
+/**
+ * The model's session on the chosen backend, made from `load` when the worker does not hold
+ * it yet; null when it does not and no files came (the page then checks memory and sends them).
+ */
+async function sessionFor(modelId: string, backendChoice: BackendChoice, load: ModelFiles | null, context: WorkerCallContext): Promise<{ loaded: Loaded; fellBack?: string } | null> {
+  await switchBackend(backendChoice);
+  if (sessions.has(modelId)) return { loaded: sessions.get(modelId)! };
+  if (!load) return null;
+  const { fellBack } = await api.load(modelId, load.files, load.main);
+  if (context.signal.aborted) throw EngineError.cancelled();
+  return { loaded: sessions.get(modelId)!, fellBack };
+}
+
 const api = {
   /** What the browser offers, and the backend the current choice gives. */
   async probe(backendChoice: BackendChoice): Promise<{ capabilities: Capabilities; backend: Backend }> {
-    // Sessions made for the other backend go: the next job makes them again.
-    if (backendChoice !== choice) await api.release();
-    choice = backendChoice;
+    await switchBackend(backendChoice);
     const found = await probe();
     return { capabilities: found, backend: chooseBackend(found, choice) };
-  },
-
-  isLoaded(modelId: string): boolean {
-    return sessions.has(modelId);
   },
 
   /** A session for the model, made once; its inputs and outputs as the session describes them. A WebGPU failure makes it on WASM, and says so. */
@@ -184,10 +203,25 @@ const api = {
     return { inputs: loaded.inputs, outputs: loaded.outputs, backend: loaded.backend, fellBack };
   },
 
-  /** Fills the hole of the crop with a removal model. A WebGPU failure falls back to WASM once, and says so. */
-  async remove(modelId: string, image: RgbaImage, mask: Mask, context: WorkerCallContext): Promise<{ image: RgbaImage; fellBack?: string; backend: Backend }> {
-    const loaded = sessions.get(modelId);
-    if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
+  /**
+   * Fills the hole of the crop with a removal model, on the chosen backend. Its session is made
+   * from `load` when needed; without it, an unloaded model hands the crop back. A WebGPU
+   * failure falls back to WASM once, and says so.
+   */
+  async remove(
+    modelId: string,
+    backendChoice: BackendChoice,
+    image: RgbaImage,
+    mask: Mask,
+    load: ModelFiles | null,
+    context: WorkerCallContext,
+  ): Promise<{ image: RgbaImage; fellBack?: string; backend: Backend } | { unloaded: RgbaImage }> {
+    const ready = await sessionFor(modelId, backendChoice, load, context);
+    if (!ready) {
+      context.transfer.push(image.data.buffer);
+      return { unloaded: image };
+    }
+    const { loaded, fellBack: fellBackLoading } = ready;
     const kind: RemoverKind | null = recogniseRemover(loaded.inputs);
     if (!kind) throw new EngineError('invalid-input', 'This model is not a removal model.');
     const feeds = removerInputs(kind, loaded.inputs, image, mask, scratch);
@@ -195,13 +229,27 @@ const api = {
     if (context.signal.aborted) throw EngineError.cancelled();
     const result = outputImage(outputs[loaded.outputs[0].name]);
     context.transfer.push(result.data.buffer);
-    return { image: result, fellBack, backend: sessions.get(modelId)!.backend };
+    return { image: result, fellBack: fellBackLoading ?? fellBack, backend: sessions.get(modelId)!.backend };
   },
 
-  /** The subject's alpha (0..255) at the photo's full size, from a loaded ISNet- or U-2-Netp-shaped model. A WebGPU failure falls back to WASM once. */
-  async subject(modelId: string, image: RgbaImage, context: WorkerCallContext): Promise<{ alpha: Uint8Array; backend: Backend; fellBack?: string }> {
-    const loaded = sessions.get(modelId);
-    if (!loaded) throw new EngineError('unknown', 'The model is not loaded.');
+  /**
+   * The subject's alpha (0..255) at the photo's full size, from an ISNet- or U-2-Netp-shaped
+   * model, on the chosen backend. Its session is made from `load` when needed; without it, an
+   * unloaded model hands the photo back. A WebGPU failure falls back to WASM once.
+   */
+  async subject(
+    modelId: string,
+    backendChoice: BackendChoice,
+    image: RgbaImage,
+    load: ModelFiles | null,
+    context: WorkerCallContext,
+  ): Promise<{ alpha: Uint8Array; backend: Backend; fellBack?: string } | { unloaded: RgbaImage }> {
+    const ready = await sessionFor(modelId, backendChoice, load, context);
+    if (!ready) {
+      context.transfer.push(image.data.buffer);
+      return { unloaded: image };
+    }
+    const { loaded, fellBack: fellBackLoading } = ready;
     const input = subjectInput(loaded.inputs, loaded.outputs);
     // Calls come one at a time and the session copies its input: one buffer serves them all.
     if (subjectBuffer?.length !== 3 * input.width * input.height) subjectBuffer = new Float32Array(3 * input.width * input.height);
@@ -210,7 +258,7 @@ const api = {
     if (context.signal.aborted) throw EngineError.cancelled();
     const alpha = subjectAlpha(loaded.outputs, outputs, image.width, image.height);
     context.transfer.push(alpha.buffer);
-    return { alpha, backend: sessions.get(modelId)!.backend, fellBack };
+    return { alpha, backend: sessions.get(modelId)!.backend, fellBack: fellBackLoading ?? fellBack };
   },
 
   /**
@@ -226,8 +274,8 @@ const api = {
   ): Promise<{ image: RgbaImage; truncated: boolean; backend: Backend }> {
     let image = request.image;
     if (fillWith && request.mask && request.strength < 1) {
-      await api.load(fillWith.id, fillWith.files, fillWith.main);
-      image = (await api.remove(fillWith.id, { ...image, data: image.data.slice() }, request.mask, { ...context, transfer: [] })).image;
+      const filled = await api.remove(fillWith.id, choice, { ...image, data: image.data.slice() }, request.mask, fillWith, { ...context, transfer: [] });
+      if ('image' in filled) image = filled.image;
     }
     const result = await diffusion.inpaint(modelId, files, { ...request, image }, context.signal, (progress: DiffusionProgress) => context.progress(progress));
     context.transfer.push(result.image.data.buffer);

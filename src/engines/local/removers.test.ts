@@ -47,8 +47,23 @@ describe('removal models', () => {
     expect(Array.from(f01.data)).toEqual([255, 128, 0, 255, 0, 0, 255, 255]);
   });
 
-  it('report NaN instead of showing black', () => {
+  it('report NaN or infinity instead of showing black', () => {
     expect(() => outputImage({ type: 'float32', data: Float32Array.from([NaN, 0, 0, 0, 0, 0]), dims: [1, 3, 1, 2] })).toThrow(/NaN/);
+    expect(() => outputImage({ type: 'float32', data: Float32Array.from([0, 0, 0, 0, 0, -Infinity]), dims: [1, 3, 1, 2] })).toThrow(/infinity/);
+  });
+
+  it('turn a float output into pixels in its own buffer, the same pixels as a copy gives', () => {
+    const values = Float32Array.from({ length: 3 * 64 }, (_, i) => (i * 37) % 256);
+    const own = values.slice();
+    const inPlace = outputImage({ type: 'float32', data: own, dims: [1, 3, 8, 8] });
+    expect(inPlace.data.buffer).toBe(own.buffer);
+    // A view into a bigger buffer does not own it: the pixels go to a new array.
+    const shared = new Float32Array(values.length + 4);
+    shared.set(values, 4);
+    const copied = outputImage({ type: 'float32', data: shared.subarray(4), dims: [1, 3, 8, 8] });
+    expect(copied.data.buffer).not.toBe(shared.buffer);
+    expect(Array.from(inPlace.data)).toEqual(Array.from(copied.data));
+    expect(Array.from(inPlace.data.subarray(0, 8))).toEqual([0, 64, 128, 255, 37, 101, 165, 255]);
   });
 
   it('reuse their input buffers from one call to the next', () => {

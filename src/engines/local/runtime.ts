@@ -2,7 +2,7 @@ import type { RgbaImage } from '../../image/rgba';
 import type { Mask } from '../../mask/types';
 import type { Backend, BackendChoice, Capabilities } from './backend';
 import { WorkerBridge } from './bridge';
-import type { LocalWorkerApi } from './local.worker';
+import type { LocalWorkerApi, ModelFiles } from './local.worker';
 import type { InpaintRequest } from './diffusionRunner';
 import type { DiffusionProgress } from './diffusion/pipeline';
 import type { TensorInfo } from './removers';
@@ -32,8 +32,14 @@ export function loadModel(id: string, files: Record<string, Blob>, main: string,
   return bridge.call('load', [id, files, main], { signal });
 }
 
-export function runRemoval(id: string, image: RgbaImage, mask: Mask, signal: AbortSignal) {
-  return bridge.call('remove', [id, image, mask], { signal, transfer: [image.data.buffer] });
+/**
+ * A removal model's fill of the crop, in one call while the worker holds the model's session.
+ * With `load` (its files) the session is made first; without, a model not loaded yet hands
+ * the crop back as `unloaded`, so the caller can check the backend and read the files once.
+ */
+export function runRemoval(id: string, choice: BackendChoice, image: RgbaImage, mask: Mask, load: ModelFiles | null, signal: AbortSignal) {
+  lastChoice = choice;
+  return bridge.call('remove', [id, choice, image, mask, load], { signal, transfer: [image.data.buffer] });
 }
 
 export function runInpaint(
@@ -47,14 +53,14 @@ export function runInpaint(
   return bridge.call('inpaint', [id, files, request, fillWith], { signal, onProgress: (p) => onProgress(p as DiffusionProgress), transfer: [request.image.data.buffer] });
 }
 
-/** The subject's alpha at the photo's size; the photo is copied, or with `handOver` moved (the caller's copy is emptied). */
-export function runSubject(id: string, image: RgbaImage, signal?: AbortSignal, handOver = false) {
-  return bridge.call('subject', [id, image], { signal, transfer: handOver ? [image.data.buffer] : [] });
-}
-
-/** Whether the worker holds the model's session now: its files need not be read and sent again. */
-export function isModelLoaded(id: string) {
-  return bridge.running ? bridge.call('isLoaded', [id]) : Promise.resolve(false);
+/**
+ * The subject's alpha at the photo's size, in one call while the worker holds the model's
+ * session (as runRemoval: without `load`, an unloaded model hands the photo back). The photo
+ * is copied, or with `handOver` moved (the caller's copy is emptied).
+ */
+export function runSubject(id: string, choice: BackendChoice, image: RgbaImage, load: ModelFiles | null, signal?: AbortSignal, handOver = false) {
+  lastChoice = choice;
+  return bridge.call('subject', [id, choice, image, load], { signal, transfer: handOver ? [image.data.buffer] : [] });
 }
 
 /** MobileSAM: the photo's embedding, computed once in the worker (kept there by `imageKey`). */

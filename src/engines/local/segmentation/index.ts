@@ -6,7 +6,7 @@ import { allModels, cancelDownload, downloadModel, fileKey, modelById, modelStor
 import { fellBackNotice } from '../fallback';
 import { memoryProblem } from '../memory';
 import { formatBytes } from '../models/bytes';
-import { currentBackendChoice, isModelLoaded, loadModel, probeBackend, runSubject } from '../runtime';
+import { currentBackendChoice, probeBackend, runSubject } from '../runtime';
 import { DEFAULT_SUBJECT_MODEL, readySubjectModels, restoreSubjectChoice, subjectModelToUse, useSubjectChoice } from './subjectModel';
 
 /**
@@ -95,22 +95,22 @@ export async function subjectMatte(
     const ready = readySubjectModels(allModels(), useModelLibrary.getState().states);
     const model = subjectModelToUse(ready, useSubjectChoice.getState().id) ?? (await downloadDefault(signal, onProgress));
     if (signal?.aborted) throw EngineError.cancelled();
-    onProgress?.(`Loading ${model.name}…`);
     const started = performance.now();
-    const { capabilities, backend } = await probeBackend(options.backend ?? currentBackendChoice());
-    // The session made for an earlier call is still there: no need to read the files again.
-    let fellBackLoading: string | undefined;
-    if (!(await isModelLoaded(model.id))) {
+    const choice = options.backend ?? currentBackendChoice();
+    onProgress?.(`Finding the subject with ${model.name}…`);
+    // While the worker holds the model's session, one call; the first gets the photo back, checks the memory and sends the files.
+    let result = await runSubject(model.id, choice, { width, height, data }, null, signal, options.handOver);
+    if ('unloaded' in result) {
+      onProgress?.(`Loading ${model.name}…`);
+      const { capabilities, backend } = await probeBackend(choice);
       const store = await modelStore();
       const sizes = await Promise.all(model.files.map(async (f) => (await store.size(fileKey(model, f))) ?? f.size ?? 0));
       const problem = memoryProblem(sizes, backend, capabilities);
       if (problem) throw new EngineError('out-of-memory', `${model.name} can't run here: ${problem}.`);
-      fellBackLoading = (await loadModel(model.id, await readModelFiles(model), model.main, signal)).fellBack;
+      result = await runSubject(model.id, choice, result.unloaded, { files: await readModelFiles(model), main: model.main }, signal, true);
+      if ('unloaded' in result) throw new EngineError('unknown', `${model.name} could not be loaded.`);
     }
-    onProgress?.(`Finding the subject with ${model.name}…`);
-    const result = await runSubject(model.id, { width, height, data }, signal, options.handOver);
-    const fellBack = fellBackLoading ?? result.fellBack;
-    if (fellBack) showInfo(fellBackNotice('Select subject', fellBack));
+    if (result.fellBack) showInfo(fellBackNotice('Select subject', result.fellBack));
     useModelLibrary.setState({ lastBackend: result.backend.label });
     // Read by `npm run bench -- segmentation` against the worker's session.run.
     performance.measure('select subject', { start: started });
