@@ -1,4 +1,4 @@
-import type { RgbaImage } from '../../image/rgba';
+import { pixelsOver, type RgbaImage } from '../../image/rgba';
 import type { Mask } from '../../mask/types';
 import { EngineError } from '../contract';
 import { Scratch } from './scratch';
@@ -86,10 +86,9 @@ export function removerInputs(kind: RemoverKind, inputs: readonly TensorInfo[], 
 }
 
 /**
- * The model's output [1,3,H,W] as pixels. NaN or infinity is reported, never shown as black;
- * a float output whose values all fit in [0, 1.5] is read as [0,1], else as [0,255]. A float
- * output that owns its buffer (onnxruntime's copy of the result) is turned into the pixels
- * in place: the fresh memory a new picture needs costs more than the conversion here.
+ * The model's output [1,3,H,W] as pixels, in the output's own buffer when it can (see
+ * pixelsOver). NaN or infinity is reported, never shown as black; a float output whose values
+ * all fit in [0, 1.5] is read as [0,1], else as [0,255].
  */
 export function outputImage(output: TensorData): RgbaImage {
   const [, c, height, width] = output.dims;
@@ -109,20 +108,12 @@ export function outputImage(output: TensorData): RgbaImage {
     if (invalid !== 0) throw new EngineError('unknown', 'The model produced invalid numbers (NaN or infinity); nothing is shown rather than a black picture.');
     if (max <= 1.5) scale = 255;
   }
-  const rgba = ownsBuffer(data) ? new Uint8ClampedArray(data.buffer, 0, plane * 4) : new Uint8ClampedArray(plane * 4);
-  // Pixel i's four bytes cover only the red value i of a float output, read just before.
+  const rgba = pixelsOver(data, plane);
   for (let i = 0; i < plane; i++) {
-    const r = data[i];
-    const g = data[plane + i];
-    const b = data[2 * plane + i];
-    rgba[i * 4] = r * scale;
-    rgba[i * 4 + 1] = g * scale;
-    rgba[i * 4 + 2] = b * scale;
+    rgba[i * 4] = data[i] * scale;
+    rgba[i * 4 + 1] = data[plane + i] * scale;
+    rgba[i * 4 + 2] = data[2 * plane + i] * scale;
     rgba[i * 4 + 3] = 255;
   }
   return { width, height, data: rgba };
 }
-
-/** A float array alone on its own (transferable) buffer, which can take the pixels. */
-const ownsBuffer = (data: Uint8Array | Float32Array): data is Float32Array =>
-  data instanceof Float32Array && data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;

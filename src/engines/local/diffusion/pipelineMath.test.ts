@@ -53,6 +53,10 @@ describe('classifier-free guidance', () => {
 
   it('splits a batch [uncond, cond]', () => {
     near(guidedNoise(f32([1, 2, 3, 5]), 2), [1 + 2 * 2, 2 + 2 * 3]);
+    // Into a buffer a run reuses.
+    const into = new Float32Array(2);
+    expect(guidedNoise(f32([1, 2, 3, 5]), 2, into)).toBe(into);
+    near(into, [1 + 2 * 2, 2 + 2 * 3]);
     expect(() => guidedNoise(f32([1, 2, 3]), 2)).toThrow(RangeError);
   });
 
@@ -81,6 +85,18 @@ describe('images and masks', () => {
     expect(Array.from(img.data)).toEqual([255, 0, 128, 255, 0, 191, 128, 255, 128, 128, 128, 255, 255, 127, 128, 255]);
   });
 
+  it('tensor -> RGBA in the tensor\'s own buffer gives the pixels a new array gets', () => {
+    const values = f32(Array.from({ length: 3 * 64 }, (_, k) => Math.sin(k * 0.37)));
+    const own = values.slice();
+    const inPlace = tensorToImage(own, 8, 8);
+    expect(inPlace.data.buffer).toBe(own.buffer);
+    const view = new Float32Array(values.length + 1).subarray(1);
+    view.set(values);
+    const copied = tensorToImage(view, 8, 8);
+    expect(copied.data.buffer).not.toBe(view.buffer);
+    expect(Array.from(inPlace.data)).toEqual(Array.from(copied.data));
+  });
+
   it('image -> tensor -> image is exact', () => {
     const img = image2x2();
     const back = tensorToImage(imageToTensor(img), 2, 2);
@@ -99,7 +115,8 @@ describe('images and masks', () => {
 
   it('tensor -> RGBA rounds every value half to even, as numpy (x / 2 + 0.5) * 255 does', () => {
     const values = f32(Array.from({ length: 3 * 64 }, (_, k) => (k < 16 ? (2 * (k + 0.5)) / 255 - 1 : Math.sin(k * 12.9898) * 1.2)));
-    const img = tensorToImage(values, 8, 8);
+    // The tensor's buffer takes the pixels: a copy goes in.
+    const img = tensorToImage(values.slice(), 8, 8);
     const numpyRound = (x: number) => {
       const r = Math.round(x);
       return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;

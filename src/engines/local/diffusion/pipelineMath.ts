@@ -4,7 +4,7 @@
  * 4-channel re-noised blend, the VAE's latent parameters, the decoded image, NaN checks and a cheap
  * latent preview. Tensors are Float32Array in NCHW order with batch 1 unless said otherwise.
  */
-import type { RgbaImage } from '../../../image/rgba';
+import { pixelsOver, type RgbaImage } from '../../../image/rgba';
 import type { Mask } from '../../../mask/types';
 import type { Scheduler } from './schedulers';
 
@@ -30,19 +30,18 @@ export function guidanceEnabled(guidanceScale: number): boolean {
 }
 
 /** uncond + g (cond - uncond); with guidance off (g <= 1) the prompt's prediction as it is. */
-export function classifierFreeGuidance(uncond: Float32Array, cond: Float32Array, guidanceScale: number): Float32Array {
+export function classifierFreeGuidance(uncond: Float32Array, cond: Float32Array, guidanceScale: number, out: Float32Array = new Float32Array(cond.length)): Float32Array {
   if (uncond.length !== cond.length) throw new RangeError(`uncond has ${uncond.length} values, cond ${cond.length}`);
   if (!guidanceEnabled(guidanceScale)) return cond;
-  const out = new Float32Array(cond.length);
   for (let k = 0; k < out.length; k++) out[k] = uncond[k] + guidanceScale * (cond[k] - uncond[k]);
   return out;
 }
 
-/** The UNet output of a batch [uncond, cond] (first half, second half) combined by guidance. */
-export function guidedNoise(batchOutput: Float32Array, guidanceScale: number): Float32Array {
+/** The UNet output of a batch [uncond, cond] (first half, second half) combined by guidance, into `out` when given. */
+export function guidedNoise(batchOutput: Float32Array, guidanceScale: number, out?: Float32Array): Float32Array {
   if (batchOutput.length % 2 !== 0) throw new RangeError('a guidance batch has an even number of values');
   const half = batchOutput.length / 2;
-  return classifierFreeGuidance(batchOutput.subarray(0, half), batchOutput.subarray(half), guidanceScale);
+  return classifierFreeGuidance(batchOutput.subarray(0, half), batchOutput.subarray(half), guidanceScale, out);
 }
 
 /** `copies` copies of a tensor one after another (the batch dimension). */
@@ -194,11 +193,11 @@ export function startLatents(scheduler: Scheduler, noise: Float32Array, imageLat
 // ---------------------------------------------------------------------------------------------
 // output
 
-/** Decoded [1, 3, H, W] -> RGBA: clip(x / 2 + 0.5, 0, 1) x 255, rounded as numpy does, alpha 255. */
+/** Decoded [1, 3, H, W] -> RGBA: clip(x / 2 + 0.5, 0, 1) x 255, rounded as numpy does, alpha 255; in the decoded floats' buffer when it can (pixelsOver). */
 export function tensorToImage(tensor: Float32Array, width: number, height: number): RgbaImage {
   const plane = width * height;
   if (tensor.length < 3 * plane) throw new RangeError(`tensor has ${tensor.length} values, ${3 * plane} needed for ${width}x${height}`);
-  const data = new Uint8ClampedArray(plane * 4);
+  const data = pixelsOver(tensor, plane);
   // Uint8ClampedArray stores with round-half-to-even and clamps to 0..255, as numpy's round and clip do.
   for (let p = 0, q = 0; p < plane; p++, q += 4) {
     data[q] = (tensor[p] / 2 + 0.5) * 255;
