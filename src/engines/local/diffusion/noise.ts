@@ -61,10 +61,10 @@ export function uniform(seed: number, count: number, stream = 0): Float64Array {
  * Value 2j and 2j+1 come from uniforms 2j and 2j+1 (Box-Muller), so a longer request starts with the
  * values of a shorter one.
  */
-export function gaussian(seed: number, count: number, stream = 0): Float32Array {
+export function gaussian(seed: number, count: number, stream = 0, into?: Float32Array): Float32Array {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
   const state = streamState(seed, stream);
-  const out = new Float32Array(count);
+  const out = into?.length === count ? into : new Float32Array(count);
   for (let k = 0; k < count; k += 2) {
     // u1 in (0, 1]: log never sees 0.
     const u1 = (mulberry32At(state, k) + 1) / 4294967296;

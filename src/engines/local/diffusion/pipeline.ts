@@ -134,8 +134,10 @@ export async function runDiffusion(
   const nine = stages.unetChannels === 9;
   const fullMask = mask ?? { width, height, data: new Uint8Array(width * height).fill(255) };
   const smallMask = latentMask(fullMask, w, h);
-  // One buffer for both VAE inputs: the encoder has read the first before the second is written.
-  const vaeInput = (request.scratch ?? new Scratch()).float32('vae encoder input', 3 * width * height);
+  // Arrays made once per run size and reused (a fresh one costs a page fault per 4 KB). One for
+  // both VAE inputs: the encoder has read the first before the second is written.
+  const scratch = request.scratch ?? new Scratch();
+  const vaeInput = scratch.float32('vae encoder input', 3 * width * height);
   const maskedLatents = nine ? await latentsOf(maskedImageToTensor(image, fullMask, vaeInput)) : null;
   const needsImage = request.strength < 1 || !nine;
   const imageLatents = needsImage ? await latentsOf(imageToTensor(image, vaeInput)) : null;
@@ -145,13 +147,17 @@ export async function runDiffusion(
   let latents = startLatents(scheduler, noise, request.strength < 1 ? imageLatents : null, request.strength);
   const total = scheduler.timesteps.length;
   const unet = await stages.denoiser(text, maskedLatents ? { mask: smallMask, maskedLatents } : null, w, h);
+  const unetInput = scratch.float32('unet input', latents.length);
+  const guided = scratch.float32('guided noise', latents.length);
+  const stepNoise = scratch.float32('step noise', latents.length);
   try {
     for (let i = 0; i < total; i++) {
       check();
       const stepStarted = performance.now();
-      const out = await unet.step(scheduler.scaleModelInput(latents, i), scheduler.timesteps[i]);
-      const eps = cfg ? guidedNoise(out, request.guidanceScale) : out;
-      latents = scheduler.step(eps, i, latents, scheduler.needsNoise ? gaussian(seed, latents.length, NOISE_STREAM.stepNoise + i) : undefined);
+      const out = await unet.step(scheduler.scaleModelInput(latents, i, unetInput), scheduler.timesteps[i]);
+      const eps = cfg ? guidedNoise(out, request.guidanceScale, guided) : out;
+      // Euler and Euler a step the latents in place; the latents are this run's own array.
+      latents = scheduler.step(eps, i, latents, scheduler.needsNoise ? gaussian(seed, latents.length, NOISE_STREAM.stepNoise + i, stepNoise) : undefined, latents);
       if (!nine && mask) latents = blendAfterStep(scheduler, i, latents, imageLatents!, noise, smallMask);
       const preview = (i + 1) % PREVIEW_EVERY === 0 && i + 1 < total ? latentPreview(latents, w, h) : undefined;
       performance.measure('diffusion step', { start: stepStarted });

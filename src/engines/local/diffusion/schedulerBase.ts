@@ -68,10 +68,14 @@ export interface Scheduler {
   readonly initNoiseSigma: number;
   /** step() wants fresh standard-normal noise (Euler a on every step but the last, LCM on every step but the last). */
   readonly needsNoise: boolean;
-  /** The UNet's input for call i: the sample itself, or divided by sqrt(sigma^2 + 1) (Euler family). */
-  scaleModelInput(sample: Float32Array, i: number): Float32Array;
-  /** The sample after call i (the next call's input); noise as needsNoise says. */
-  step(modelOutput: Float32Array, i: number, sample: Float32Array, noise?: Float32Array): Float32Array;
+  /** The UNet's input for call i: the sample itself, or divided by sqrt(sigma^2 + 1) (Euler family) into `out` when given. */
+  scaleModelInput(sample: Float32Array, i: number, out?: Float32Array): Float32Array;
+  /**
+   * The sample after call i (the next call's input); noise as needsNoise says. Euler and Euler a
+   * write it into `out` when given (it may be `sample` itself: they go value by value); the
+   * others, which keep a history, return a new array.
+   */
+  step(modelOutput: Float32Array, i: number, sample: Float32Array, noise?: Float32Array, out?: Float32Array): Float32Array;
   /** `original` noised to the level of call i's input; i = timesteps.length gives `original` back (a copy). */
   addNoise(original: Float32Array, noise: Float32Array, i: number): Float32Array;
 }
@@ -274,8 +278,8 @@ export function axpby(a: number, x: Float32Array, b: number, y: Float32Array): F
   return out;
 }
 
-export function scale(x: Float32Array, s: number): Float32Array {
-  const out = new Float32Array(x.length);
+/** x * s, into `out` when given: a run reuses its buffers, as a fresh one costs a page fault per 4 KB. */
+export function scale(x: Float32Array, s: number, out: Float32Array = new Float32Array(x.length)): Float32Array {
   for (let k = 0; k < x.length; k++) out[k] = x[k] * s;
   return out;
 }

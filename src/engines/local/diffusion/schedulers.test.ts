@@ -290,6 +290,31 @@ describe('every scheduler converges with an exact noise predictor', () => {
     const s = createScheduler('euler', TURBO, 1);
     expect(maxError(run(s, TURBO, 1))).toBeLessThan(1e-5);
   });
+
+  it('Euler and Euler a step into a given array, the sample itself too, with the values a new array gets; so does the input scaling', () => {
+    for (const id of ['euler', 'euler-a'] as const) {
+      const fresh = createScheduler(id, SD, 4);
+      const reusing = createScheduler(id, SD, 4);
+      let a: Float32Array = f32(X);
+      let b: Float32Array = f32(X);
+      const scaled = new Float32Array(X.length);
+      for (let i = 0; i < 3; i++) {
+        expect(Array.from(reusing.scaleModelInput(b, i, scaled))).toEqual(Array.from(fresh.scaleModelInput(a, i)));
+        const noise = fresh.needsNoise ? f32(N[0]) : undefined;
+        a = fresh.step(f32(M[i]), i, a, noise);
+        const stepped = reusing.step(f32(M[i]), i, b, noise, b);
+        expect(stepped).toBe(b);
+        b = stepped;
+        expect(Array.from(b)).toEqual(Array.from(a));
+      }
+    }
+  });
+
+  it('seeded noise into a given array is the same noise', () => {
+    const into = new Float32Array(64);
+    expect(gaussian(7, 64, 3, into)).toBe(into);
+    expect(Array.from(into)).toEqual(Array.from(gaussian(7, 64, 3)));
+  });
 });
 
 const REF = {

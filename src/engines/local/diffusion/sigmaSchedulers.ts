@@ -38,31 +38,20 @@ export function sigmaScheduler(id: 'euler' | 'euler-a' | 'lms', config: Schedule
   const derivatives: Float32Array[] = [];
   const guard = id === 'lms' ? orderGuard(id) : () => {};
 
-  const step = (modelOutput: Float32Array, i: number, sample: Float32Array, noise?: Float32Array): Float32Array => {
+  const step = (modelOutput: Float32Array, i: number, sample: Float32Array, noise?: Float32Array, into?: Float32Array): Float32Array => {
     checkLength(sample, modelOutput, 'the model output');
     guard(i);
     const sigma = sigmas[i];
     const sigmaNext = sigmas[i + 1];
-    const out = new Float32Array(sample.length);
-    if (id === 'euler') {
-      for (let k = 0; k < sample.length; k++) {
-        const x = sample[k];
-        const derivative = (x - x0Of(x, modelOutput[k], sigma)) / sigma;
-        out[k] = x + derivative * (sigmaNext - sigma);
-      }
-      return out;
-    }
-    if (id === 'euler-a') {
+    if (id === 'euler' || id === 'euler-a') {
+      const out = into?.length === sample.length ? into : new Float32Array(sample.length);
+      if (id === 'euler') return eulerStep(sample, modelOutput, x0Coefficients(prediction, sigma), sigma, sigmaNext - sigma, null, 0, out);
       const up = Math.sqrt((sigmaNext * sigmaNext * (sigma * sigma - sigmaNext * sigmaNext)) / (sigma * sigma));
       const down = Math.sqrt(sigmaNext * sigmaNext - up * up);
       const n = up > 0 ? requireNoise(id, noise, sample, i) : null;
-      for (let k = 0; k < sample.length; k++) {
-        const x = sample[k];
-        const derivative = (x - x0Of(x, modelOutput[k], sigma)) / sigma;
-        out[k] = x + derivative * (down - sigma) + (n ? n[k] * up : 0);
-      }
-      return out;
+      return eulerStep(sample, modelOutput, x0Coefficients(prediction, sigma), sigma, down - sigma, n, up, out);
     }
+    const out = new Float32Array(sample.length);
     // LMS: linear multistep over the last (up to 4) derivatives.
     const derivative = new Float32Array(sample.length);
     for (let k = 0; k < sample.length; k++) derivative[k] = (sample[k] - x0Of(sample[k], modelOutput[k], sigma)) / sigma;
@@ -86,13 +75,34 @@ export function sigmaScheduler(id: 'euler' | 'euler-a' | 'lms', config: Schedule
     sigmas,
     initNoiseSigma,
     needsNoise: id === 'euler-a',
-    scaleModelInput: (sample, i) => scale(sample, 1 / Math.sqrt(sigmas[i] * sigmas[i] + 1)),
+    scaleModelInput: (sample, i, out) => scale(sample, 1 / Math.sqrt(sigmas[i] * sigmas[i] + 1), out),
     step,
     addNoise(original, noise, i) {
       if (i >= timesteps.length) return Float32Array.from(original);
       return axpby(1, original, sigmas[i], noise);
     },
   };
+}
+
+/** x0 = cx * x + cm * m for a model output m at noise level sigma, by what the model predicts. */
+function x0Coefficients(prediction: ReturnType<typeof predictionType>, sigma: number): [number, number] {
+  if (prediction === 'epsilon') return [1, -sigma];
+  if (prediction === 'v_prediction') return [1 / (sigma * sigma + 1), -sigma / Math.sqrt(sigma * sigma + 1)];
+  return [0, 1];
+}
+
+/**
+ * One Euler (ancestral when `noise`) step, value by value: x + (x - x0) / sigma * dt (+ noise * up).
+ * A module function, not a closure per run: a new closure starts without the engine's
+ * optimised code, and a run calls it only a few times.
+ */
+function eulerStep(sample: Float32Array, modelOutput: Float32Array, [cx, cm]: [number, number], sigma: number, dt: number, noise: Float32Array | null, up: number, out: Float32Array): Float32Array {
+  for (let k = 0; k < sample.length; k++) {
+    const x = sample[k];
+    const derivative = (x - (cx * x + cm * modelOutput[k])) / sigma;
+    out[k] = x + derivative * dt + (noise ? noise[k] * up : 0);
+  }
+  return out;
 }
 
 /** The integral from sigmas[t] to sigmas[t + 1] of the Lagrange basis polynomial `current` over sigmas[t - k], k < order. */
