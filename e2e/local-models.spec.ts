@@ -112,6 +112,28 @@ test('a download cancelled half way resumes where it stopped, is then recognised
   expect((await host.seen()).length).toBe(requests);
 });
 
+test('a model whose tab closed while it was being opened is opened after the reload', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await chooseLocal(editor);
+  await addModelFromUrl(page, ISNET_URL);
+  await expect(page.getByText(/^Added isnet-general-use \(ISNet-shaped/)).toBeVisible({ timeout: 60_000 });
+  // As the add left it had the tab closed before the model was opened: downloaded, taken for a MI-GAN-shaped remover.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((done, fail) => Object.assign(indexedDB.open('inpaint-studio'), { onsuccess: (e: Event) => done((e.target as IDBOpenDBRequest).result), onerror: fail }));
+    const store = () => db.transaction('session', 'readwrite').objectStore('session');
+    const models = await new Promise<{ name: string }[]>((done) => Object.assign(store().get('localModels'), { onsuccess: (e: Event) => done((e.target as IDBRequest).result) }));
+    const left = models.map((m) => (m.name === 'isnet-general-use' ? { ...m, task: 'remove', kind: 'migan', unrecognised: true } : m));
+    await new Promise((done) => Object.assign(store().put(left, 'localModels'), { onsuccess: done }));
+    db.close();
+  });
+  const requests = (await host.seen()).length;
+  await page.reload();
+  await editor.field('Engine').selectOption({ label: 'Local model' });
+  await expect(page.getByText(/^Added isnet-general-use \(ISNet-shaped/)).toBeVisible({ timeout: 60_000 });
+  await expect(editor.field('Model').locator('option', { hasText: 'isnet-general-use' })).toHaveText(/isnet-general-use · ready/);
+  expect((await host.seen()).length).toBe(requests);
+});
+
 test('an HTML page instead of the model is refused and nothing is kept', async ({ page }) => {
   const editor = new EditorPage(page);
   await chooseLocal(editor);

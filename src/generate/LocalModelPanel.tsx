@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { BackendChoice } from '../engines/local/backend';
 import { totalSize, type LocalModel } from '../engines/local/catalog';
-import { addModelFromFiles, addModelFromUrl, downloadAdded } from '../engines/local/addModels';
+import { addModelFromFiles, addModelFromUrl, downloadAdded, recogniseLeftOver } from '../engines/local/addModels';
 import { localEngine } from '../engines/local/engine';
 import { useParams } from '../params/paramsStore';
 import { allModels, cancelDownload, deleteModel, downloadModel, refreshModelStates, useModelLibrary, type ModelState } from '../engines/local/library';
@@ -108,6 +108,10 @@ export function LocalModelPanel() {
   const models = allModels({ added }).sort((a, b) => Number(states[b.id]?.status === 'ready') - Number(states[a.id]?.status === 'ready'));
   const model = models.find((m) => m.id === modelId);
   const state = model ? states[model.id] : undefined;
+  // A model whose tab closed while it was being opened is opened now.
+  useEffect(() => {
+    for (const m of added) recogniseLeftOver(m)?.then((found) => announceAdded(found, modelId), report(`${m.name} could not be opened`));
+  }, [added, states, modelId]);
 
   const add = async () => {
     setAdding(false);

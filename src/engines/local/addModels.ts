@@ -67,11 +67,30 @@ export async function addModelFromUrl(text: string, onListed?: (id: string) => v
   return downloadAdded(model);
 }
 
+// Added models being downloaded or opened, by id: asked again, the same work answers.
+const inFlight = new Map<string, Promise<LocalModel>>();
+
+function track(id: string, work: () => Promise<LocalModel>): Promise<LocalModel> {
+  const running = inFlight.get(id);
+  if (running) return running;
+  const started = work().finally(() => inFlight.delete(id));
+  inFlight.set(id, started);
+  return started;
+}
+
 /** A model added by URL: downloaded (on from where it stopped), then opened to read what it is. */
-export async function downloadAdded(model: LocalModel): Promise<LocalModel> {
-  await downloadModel(model.id);
-  if (useModelLibrary.getState().states[model.id]?.status !== 'ready') throw new EngineError('network', `“${model.name}” did not finish downloading; Download model picks it up where it stopped.`);
-  return recognise(model);
+export function downloadAdded(model: LocalModel): Promise<LocalModel> {
+  return track(model.id, async () => {
+    await downloadModel(model.id);
+    if (useModelLibrary.getState().states[model.id]?.status !== 'ready') throw new EngineError('network', `“${model.name}” did not finish downloading; Download model picks it up where it stopped.`);
+    return recognise(model);
+  });
+}
+
+/** A model added by URL whose tab closed while it was being opened (downloaded, not recognised): opened now. Null for any other. */
+export function recogniseLeftOver(model: LocalModel): Promise<LocalModel> | null {
+  if (!model.unrecognised || inFlight.has(model.id) || useModelLibrary.getState().states[model.id]?.status !== 'ready') return null;
+  return track(model.id, () => recognise(model));
 }
 
 /** "Load model from folder": a Stable Diffusion folder, or a picked .onnx file (or a folder holding one), stored on this device, no network. */

@@ -20,7 +20,7 @@ async function readiness(settings: EngineSettings): Promise<EngineReadiness> {
   const state = useModelLibrary.getState().states[model.id];
   if (state?.status === 'downloading') return { ready: false, reason: `${model.name} is still downloading.` };
   if (state?.status !== 'ready') return { ready: false, reason: `${model.name} is not downloaded.`, fix: 'Choose Download model.' };
-  if (model.unrecognised) return { ready: false, reason: `${model.name} is still being opened to read what it is.`, fix: 'If the Model list does not show it ready soon, delete it and add it again.' };
+  if (model.unrecognised) return { ready: false, reason: `${model.name} is still being opened to read what it is.` };
   return { ready: true };
 }
 
