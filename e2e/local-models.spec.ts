@@ -160,3 +160,30 @@ test('"Load model from folder" works with no network beyond the app itself', asy
   await expectRemoval(page, MIGAN_FILL);
   expect(elsewhere).toEqual([]);
 });
+
+test('a download that does not match the hash pinned by the first one is refused and not kept; the right bytes then are', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await chooseLocal(editor);
+  await addModelFromUrl(page, MIGAN_URL);
+  await expect(page.getByText(/^Added migan_pipeline_v2 \(MI-GAN-shaped\)/)).toBeVisible({ timeout: 60_000 });
+  // The model's file goes (a cleared cache); the hash its first download pinned stays with the model.
+  await page.evaluate(async () => {
+    const models = await (await navigator.storage.getDirectory()).getDirectoryHandle('models');
+    for await (const name of (models as unknown as { keys(): AsyncIterable<string> }).keys()) await models.removeEntry(name);
+  });
+  await page.reload();
+  await editor.field('Engine').selectOption({ label: 'Local model' });
+  const option = editor.field('Model').locator('option', { hasText: 'migan_pipeline_v2' });
+  await expect(option).toHaveText(/migan_pipeline_v2 · not downloaded/);
+
+  await host.faults([{ on: 'file', corrupt: true }]);
+  await page.getByRole('button', { name: 'Download model', exact: true }).click();
+  await expect(editor.alert).toContainText('migan_pipeline_v2 is damaged or not the expected file');
+  await page.reload();
+  await editor.field('Engine').selectOption({ label: 'Local model' });
+  await expect(option).toHaveText(/migan_pipeline_v2 · not downloaded/);
+  await expect(page.getByRole('button', { name: 'Download model', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Download model', exact: true }).click();
+  await expect(option).toHaveText(/migan_pipeline_v2 · ready/, { timeout: 30_000 });
+});

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startModelHost } from '../../../e2e/fakes/modelHost';
@@ -11,7 +13,7 @@ const JOBS = 10;
 const STEPS = 8;
 
 export interface LocalFigures {
-  download: { mb: number; appSeconds: number; curlSeconds: number };
+  download: { mb: number; appSeconds: number; curlSeconds: number; curlStoredSeconds: number };
   remover: { jobMs: number; runMs: number; overhead: number; rendererMbAfter1: number; rendererMbAfter10: number };
   threads: { oneMs: number; manyMs: number; threads: number; nativeMs: number };
   diffusion: { backend: string; cfg: boolean; stepMs: number; unetMs: number; pipelineMs: number; runMs: number; overhead: number }[];
@@ -39,6 +41,25 @@ async function removals(page: Parameters<typeof generate>[0]) {
   }
   const after10 = rendererBytes();
   return { jobMs: median(jobs), runMs: median(runs), overhead: total(jobs) / total(runs) - 1, rendererMbAfter1: after1 / 2 ** 20, rendererMbAfter10: after10 / 2 ** 20 };
+}
+
+/** The app's download (fetched, hashed, stored) three times, each right after curl | sha256sum and curl | tee | sha256sum: medians. */
+async function downloads(appUrl: string, url: string, file: string) {
+  const app: number[] = [];
+  const curl: number[] = [];
+  const curlStored: number[] = [];
+  const copy = join(tmpdir(), 'inpaint-studio-bench-curl.onnx');
+  try {
+    for (let i = 0; i < 3; i++) {
+      curl.push(await curlSeconds(url));
+      curlStored.push(await curlSeconds(url, copy));
+      app.push(await downloadSeconds(appUrl, url, /lama_fp32 · ready/));
+      progress(`download ${i + 1}: app ${app[i].toFixed(2)} s, curl ${curl[i].toFixed(2)} s, curl storing it ${curlStored[i].toFixed(2)} s`);
+    }
+  } finally {
+    rmSync(copy, { force: true });
+  }
+  return { mb: fileBytes(file) / 2 ** 20, appSeconds: median(app), curlSeconds: median(curl), curlStoredSeconds: median(curlStored) };
 }
 
 /** Diffusion jobs (3 after a warm-up) on one backend, with and without guidance: per step, per UNet run, and the pipeline around session.run. */
@@ -98,8 +119,8 @@ export async function localBenchmark(appUrl: string, dist: string): Promise<Loca
       // On WASM from the start: adding the model opens a session to recognise it.
       await runOn(page, 'wasm');
       await addModelByUrl(page, removerUrl, /lama_fp32 · ready/);
-      progress('added; the download again in a profile on disk, and with curl');
-      const download = { mb: fileBytes(join(dir, REMOVER.file)) / 2 ** 20, appSeconds: await downloadSeconds(appUrl, removerUrl, /lama_fp32 · ready/), curlSeconds: await curlSeconds(removerUrl) };
+      progress('added; the download three times again in a profile on disk, each beside curl');
+      const download = await downloads(appUrl, removerUrl, join(dir, REMOVER.file));
       const remover = await removals(page);
 
       progress('diffusion: WASM and WebGPU, guidance on and off');

@@ -73,15 +73,15 @@ export async function webRunMs(browser: Browser, appUrl: string, dist: string, m
   }
 }
 
-/** curl fetching the file and sha256sum hashing it, as one pipe: median seconds of 3 (asynchronous: the host is in this process). */
-export async function curlSeconds(url: string): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now();
-    await promisify(execFile)('sh', ['-c', `curl -sf "${url}" | sha256sum`]);
-    times.push((performance.now() - started) / 1000);
-  }
-  return median(times);
+/**
+ * Seconds for curl to fetch the file and sha256sum to hash it, as one pipe; with `storeIn`, tee
+ * also writes it to that file, as the app stores what it downloads (asynchronous: the host is
+ * in this process).
+ */
+export async function curlSeconds(url: string, storeIn?: string): Promise<number> {
+  const started = performance.now();
+  await promisify(execFile)('sh', ['-c', `curl -sf "${url}" | ${storeIn ? `tee "${storeIn}" | ` : ''}sha256sum`]);
+  return (performance.now() - started) / 1000;
 }
 
 export const fileBytes = (path: string) => readFileSync(path).length;

@@ -93,7 +93,7 @@ export async function downloadModel(id: string) {
   if (!model || downloads.has(id)) return;
   const controller = new AbortController();
   downloads.set(id, controller);
-  // The downloader (and its SHA-256 in wasm, in the download worker) loads only when a model is first downloaded.
+  // The downloader (its workers and their SHA-256 in wasm) loads only when a model is first downloaded.
   const { downloadInWorker } = await import('./models/downloadInWorker');
   const store = await modelStore();
   const total = model.files.reduce((sum, f) => sum + (f.size ?? 0), 0) || undefined;

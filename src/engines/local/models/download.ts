@@ -5,12 +5,12 @@
  * expected SHA-256.
  */
 import { formatBytes } from './bytes';
-import { createSHA256, type IHasher } from 'hash-wasm';
 import type { ModelStore } from './modelStore';
 import { DownloadError, type DownloadOptions, type DownloadProgress, type DownloadResult } from './downloadTypes';
 import { ProgressMeter } from './progressMeter';
 import { askToPersist, checkRoom } from './storageRoom';
 import { allFailed, Failed, notAModel, wrongSize } from './downloadFailures';
+import { hashStream, type HashStream } from './hashStream';
 import { concat, hostOf, isTextType, looksLikeMarkup, parseContentRange, sleep } from './httpBody';
 
 export { formatBytes };
@@ -48,7 +48,7 @@ class Download {
   private readonly signal: AbortSignal;
   private readonly fetch: typeof fetch;
   private readonly expectedSize?: number;
-  private hasher!: IHasher;
+  private hasher!: HashStream;
   private done = 0;
   private total: number | undefined;
   private quotaChecked = false;
@@ -73,7 +73,7 @@ class Download {
     const { key, store } = this.options;
     try {
       this.throwIfCancelled();
-      this.hasher = (await createSHA256()).init();
+      this.hasher = await hashStream(this.options.writeBytes ?? WRITE_BYTES);
       await this.resumeFromPartial();
       askToPersist(this.options.persist);
       if (this.expectedSize !== undefined) await this.checkQuota(this.expectedSize - this.done);
@@ -92,6 +92,7 @@ class Download {
       throw this.asDownloadError(thrown);
     } finally {
       this.progress.stop();
+      this.hasher?.close();
       if (!this.discarded) await store.closePartial(key).catch(() => undefined);
     }
   }
@@ -128,7 +129,7 @@ class Download {
 
   private async discard() {
     await this.storage(() => this.options.store.deletePartial(this.options.key));
-    this.hasher.init();
+    this.hasher.reset();
     this.done = 0;
     this.resumed = 0;
     this.total = this.expectedSize;
@@ -160,7 +161,7 @@ class Download {
     try {
       for (let read = await reader.read(); !read.done; read = await reader.read()) {
         this.throwIfCancelled();
-        this.hasher.update(read.value);
+        await this.hasher.update(read.value);
         hashed += read.value.length;
         this.report('checking', hashed, blob.size);
       }
@@ -300,7 +301,7 @@ class Download {
     let staged = 0;
     const keep = async (bytes: Uint8Array<ArrayBuffer>) => {
       await this.storage(() => store.appendPartial(key, bytes));
-      this.hasher.update(bytes);
+      await this.hasher.update(bytes);
       this.done += bytes.length;
     };
     const flush = async () => {
@@ -376,7 +377,7 @@ class Download {
 
   private async finish(): Promise<DownloadResult> {
     if (this.expectedSize !== undefined && this.done !== this.expectedSize) await this.refuse(wrongSize(this.label, this.expectedSize, undefined, this.done));
-    const sha256 = this.hasher.digest('hex');
+    const sha256 = await this.hasher.digest();
     if (this.expectedHash !== undefined && sha256 !== this.expectedHash) {
       await this.refuse(new DownloadError('hash', `${this.label} is damaged or not the expected file: its SHA-256 is ${sha256}, the catalog says ${this.expectedHash}. Nothing was kept.`, { expected: this.expectedHash, actual: sha256 }));
     }
