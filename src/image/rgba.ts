@@ -21,6 +21,37 @@ export function pixelsOver(planes: Float32Array | Uint8Array, pixels: number): U
   return ownsBuffer && planes.length >= 3 * pixels ? new Uint8ClampedArray(planes.buffer, 0, pixels * 4) : new Uint8ClampedArray(pixels * 4);
 }
 
+/**
+ * The picture's red, green and blue planes [3, H, W] in `out`, each byte through `table` when
+ * given (a lookup costs less than arithmetic per value). Each pixel is read as one 32-bit word
+ * (little-endian, as on every platform the app runs on: red in the low byte), about twice as
+ * fast as reading its bytes one by one.
+ */
+export function rgbPlanes<T extends Float32Array | Uint8Array>(image: RgbaImage, out: T, table?: Float32Array): T {
+  const plane = image.width * image.height;
+  if (out.length < 3 * plane) throw new RangeError(`${out.length} values cannot hold 3 planes of ${plane}`);
+  const { data } = image;
+  const words = data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, plane) : new Uint32Array(data.slice(0, plane * 4).buffer);
+  const green = plane;
+  const blue = 2 * plane;
+  if (table) {
+    for (let p = 0; p < plane; p++) {
+      const word = words[p];
+      out[p] = table[word & 255];
+      out[green + p] = table[(word >>> 8) & 255];
+      out[blue + p] = table[(word >>> 16) & 255];
+    }
+  } else {
+    for (let p = 0; p < plane; p++) {
+      const word = words[p];
+      out[p] = word & 255;
+      out[green + p] = (word >>> 8) & 255;
+      out[blue + p] = (word >>> 16) & 255;
+    }
+  }
+  return out;
+}
+
 export function createImage(width: number, height: number): RgbaImage {
   return { width, height, data: new Uint8ClampedArray(width * height * 4) };
 }

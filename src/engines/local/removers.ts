@@ -1,4 +1,4 @@
-import { pixelsOver, type RgbaImage } from '../../image/rgba';
+import { pixelsOver, rgbPlanes, type RgbaImage } from '../../image/rgba';
 import type { Mask } from '../../mask/types';
 import { EngineError } from '../contract';
 import { Scratch } from './scratch';
@@ -63,25 +63,14 @@ export function removerInputs(kind: RemoverKind, inputs: readonly TensorInfo[], 
   const plane = width * height;
   const dims = (c: number) => [1, c, height, width];
   if (kind === 'migan') {
-    const pixels = scratch.uint8('image', 3 * plane);
+    const pixels = rgbPlanes(image, scratch.uint8('image', 3 * plane));
     const keep = scratch.uint8('mask', plane);
-    for (let i = 0; i < plane; i++) {
-      pixels[i] = image.data[i * 4];
-      pixels[plane + i] = image.data[i * 4 + 1];
-      pixels[2 * plane + i] = image.data[i * 4 + 2];
-      keep[i] = mask.data[i] > 0 ? 0 : 255;
-    }
+    for (let i = 0; i < plane; i++) keep[i] = mask.data[i] > 0 ? 0 : 255;
     return { [pair.image.name]: { type: 'uint8', data: pixels, dims: dims(3) }, [pair.mask.name]: { type: 'uint8', data: keep, dims: dims(1) } };
   }
-  const pixels = scratch.float32('image', 3 * plane);
+  const pixels = rgbPlanes(image, scratch.float32('image', 3 * plane), UNIT);
   const hole = scratch.float32('mask', plane);
-  const { data } = image;
-  for (let i = 0; i < plane; i++) {
-    pixels[i] = UNIT[data[i * 4]];
-    pixels[plane + i] = UNIT[data[i * 4 + 1]];
-    pixels[2 * plane + i] = UNIT[data[i * 4 + 2]];
-    hole[i] = mask.data[i] > 0 ? 1 : 0;
-  }
+  for (let i = 0; i < plane; i++) hole[i] = mask.data[i] > 0 ? 1 : 0;
   return { [pair.image.name]: { type: 'float32', data: pixels, dims: dims(3) }, [pair.mask.name]: { type: 'float32', data: hole, dims: dims(1) } };
 }
 

@@ -206,6 +206,8 @@ describe('checks and previews', () => {
     expect(findNonFinite(f32([0, 1, -2]))).toBeNull();
     expect(allFinite(f32([0, 1, -2, 3e38]))).toBe(true);
     for (const bad of [NaN, Infinity, -Infinity]) expect(allFinite(f32([0, bad, 1]))).toBe(false);
+    // A bad value in any of the four running sums, or in the values after the last group of four.
+    for (let at = 0; at < 9; at++) expect(allFinite(Float32Array.from({ length: 9 }, (_, k) => (k === at ? NaN : k)))).toBe(false);
     expect(findNonFinite(f32([0, NaN, Infinity, NaN, -Infinity]))).toEqual({ nan: 2, infinite: 2, first: 1 });
   });
 
