@@ -94,14 +94,14 @@ export async function clearPageMeasures(page: Page) {
   await page.evaluate(() => performance.clearMeasures());
 }
 
-/** Marks the renderer processes of the benchmark's browser (renderers get the JS flags). */
-export const RENDERER_MARK = '--js-flags=--stack-size=984';
+/** Marks the renderer processes of the benchmark's browser (renderers get the JS flags); `gc()` lets a reading come after a collection. */
+export const RENDERER_MARK = '--js-flags=--stack-size=984 --expose-gc';
 
 /**
  * Resident memory of the marked browser's renderer processes (the page, its model worker and
  * the WASM and GPU buffers it holds), read from /proc.
  */
-export function rendererBytes(): number {
+function rendererBytes(): number {
   let bytes = 0;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -114,6 +114,21 @@ export function rendererBytes(): number {
     }
   }
   return bytes;
+}
+
+/**
+ * rendererBytes once the page and its workers have collected their garbage: what they
+ * hold, not what they have yet to free.
+ */
+export async function settledRendererBytes(page: Page): Promise<number> {
+  const collect = () => (globalThis as { gc?: () => void }).gc?.();
+  for (const worker of page.workers()) {
+    const silent = new Promise<void>((resolve) => setTimeout(resolve, 2000));
+    await Promise.race([worker.evaluate(collect), silent]);
+  }
+  await page.evaluate(collect);
+  await page.waitForTimeout(500);
+  return rendererBytes();
 }
 
 export const sum = (measures: Measure[] | undefined) => (measures ?? []).reduce((total, m) => total + m.duration, 0);

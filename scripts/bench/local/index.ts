@@ -6,7 +6,7 @@ import { startModelHost } from '../../../e2e/fakes/modelHost';
 import { findChromium } from '../../chromium.mjs';
 import { median } from '../stats';
 import { DIFFUSION, REMOVER, writeBenchModels } from './benchModels';
-import { addModelByUrl, clearPageMeasures, downloadSeconds, generate, localEditor, pageMeasures, runOn, sum, rendererBytes, RENDERER_MARK, workerMeasures, type Measure } from './inApp';
+import { addModelByUrl, clearPageMeasures, downloadSeconds, generate, localEditor, pageMeasures, runOn, sum, settledRendererBytes, RENDERER_MARK, workerMeasures, type Measure } from './inApp';
 import { curlSeconds, fileBytes, nativeRunMs, webRunMs } from './ortDirect';
 
 const JOBS = 10;
@@ -29,7 +29,7 @@ async function removals(page: Parameters<typeof generate>[0]) {
   await generate(page);
   await workerMeasures(page);
   await clearPageMeasures(page);
-  const after1 = rendererBytes();
+  const after1 = await settledRendererBytes(page);
   const jobs: number[] = [];
   const runs: number[] = [];
   for (let i = 0; i < JOBS; i++) {
@@ -39,7 +39,7 @@ async function removals(page: Parameters<typeof generate>[0]) {
     progress(`job ${i + 1}: ${jobs[i].toFixed(0)} ms, session.run ${runs[i].toFixed(0)} ms`);
     await clearPageMeasures(page);
   }
-  const after10 = rendererBytes();
+  const after10 = await settledRendererBytes(page);
   return { jobMs: median(jobs), runMs: median(runs), overhead: total(jobs) / total(runs) - 1, rendererMbAfter1: after1 / 2 ** 20, rendererMbAfter10: after10 / 2 ** 20 };
 }
 
