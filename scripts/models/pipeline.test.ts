@@ -13,6 +13,7 @@ import { createImage } from '../../src/image/rgba';
 import { ortStages, type StageName } from '../../src/engines/local/diffusion/ortStages';
 import { runDiffusion, type DiffusionRequest } from '../../src/engines/local/diffusion/pipeline';
 import { ClipTokenizer } from '../../src/engines/local/diffusion/tokenizer';
+import { Scratch } from '../../src/engines/local/scratch';
 import { writeTestModels } from './index';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
@@ -121,6 +122,23 @@ describe('local diffusion pipeline on the tiny folders', () => {
     // Outside the mask the latents were pasted back: the grey survives the VAE round trip.
     expect(pixel(result.image, 2, 2).every((v) => Math.abs(v - 128) <= 2)).toBe(true);
     expect(pixel(result.image, 32, 32)).not.toEqual(pixel(result.image, 2, 2));
+  });
+
+  it('gives the same bytes with the buffers the worker keeps from run to run as with fresh ones', async () => {
+    const bytes = (result: { image: { data: Uint8ClampedArray } }) => Buffer.from(result.image.data);
+    for (const [folder, change] of [
+      ['sd-inpaint', { scheduler: 'euler-a' }],
+      ['sd-inpaint', { strength: 0.6, steps: 5 }],
+      ['sd-turbo', { steps: 2, guidanceScale: 0 }],
+    ] as const) {
+      const { stages } = await stagesOf(folder);
+      const kept = new Scratch();
+      // A run of another seed first leaves its values in the kept buffers.
+      await runDiffusion(job(folder, { ...change, seed: 7, scratch: kept }), stages, { signal });
+      const reused = await runDiffusion(job(folder, { ...change, scratch: kept }), stages, { signal });
+      const fresh = await runDiffusion(job(folder, change), stages, { signal });
+      expect(bytes(reused).equals(bytes(fresh))).toBe(true);
+    }
   });
 
   it('stops between steps when cancelled', async () => {

@@ -42,7 +42,7 @@ export interface DiffusionStages {
   unetChannels: number;
   /** Token ids [batch, 77] -> last_hidden_state [batch, 77, hidden]. */
   encodeText(ids: Int32Array, batch: number): Promise<TextEmbeddings>;
-  /** Image [1, 3, H, W] in [-1, 1] -> `latent_sample` [1, 4, h, w], or `latent_parameters` [1, 8, h, w] (then `parameters` is true). */
+  /** Image [1, 3, H, W] in [-1, 1] -> `latent_sample` [1, 4, h, w], or `latent_parameters` [1, 8, h, w] (then `parameters` is true); the pipeline may change the array it gets. */
   encodeImage(sample: Float32Array, width: number, height: number): Promise<{ data: Float32Array; parameters: boolean }>;
   /** The UNet for a run at latent size width x height; `constant` (9-channel UNets) is the latent mask [h, w] and the masked image's latents [1, 4, h, w]. */
   denoiser(text: TextEmbeddings, constant: { mask: Float32Array; maskedLatents: Float32Array } | null, width: number, height: number): Promise<Denoiser>;
@@ -129,7 +129,8 @@ export async function runDiffusion(
   const latentsOf = async (sample: Float32Array) => {
     const encoded = await stages.encodeImage(sample, width, height);
     const latents = encoded.parameters ? sampleLatentParameters(encoded.data, 4, gaussian(seed, 4 * w * h, NOISE_STREAM.vaeSample)) : encoded.data;
-    return scaleLatents(latents, scalingFactor);
+    // The encoder's output is this run's own array: scaled where it is.
+    return scaleLatents(latents, scalingFactor, latents);
   };
   const nine = stages.unetChannels === 9;
   const fullMask = mask ?? { width, height, data: new Uint8Array(width * height).fill(255) };
@@ -143,8 +144,8 @@ export async function runDiffusion(
   const imageLatents = needsImage ? await latentsOf(imageToTensor(image, vaeInput)) : null;
   check();
 
-  const noise = gaussian(seed, 4 * w * h, NOISE_STREAM.latents);
-  let latents = startLatents(scheduler, noise, request.strength < 1 ? imageLatents : null, request.strength);
+  const noise = gaussian(seed, 4 * w * h, NOISE_STREAM.latents, scratch.float32('start noise', 4 * w * h));
+  let latents = startLatents(scheduler, noise, request.strength < 1 ? imageLatents : null, request.strength, scratch.float32('latents', 4 * w * h));
   const total = scheduler.timesteps.length;
   const unet = await stages.denoiser(text, maskedLatents ? { mask: smallMask, maskedLatents } : null, w, h);
   const unetInput = scratch.float32('unet input', latents.length);
@@ -167,7 +168,7 @@ export async function runDiffusion(
     unet.dispose();
   }
   check();
-  const decoded = await stages.decode(scaleLatents(latents, 1 / scalingFactor), width, height);
+  const decoded = await stages.decode(scaleLatents(latents, 1 / scalingFactor, scratch.float32('decoder input', latents.length)), width, height);
   const result = tensorToImage(decoded, width, height);
   // User Timing measures (this one, each step, each session.run): profiles and `npm run bench -- local` read them.
   performance.measure('diffusion pipeline', { start: started });

@@ -104,9 +104,8 @@ export function latentMask(mask: Mask, latentWidth: number, latentHeight: number
 // ---------------------------------------------------------------------------------------------
 // latents
 
-/** latents x factor (after the VAE encoder) or, with 1 / factor, before the decoder. */
-export function scaleLatents(latents: Float32Array, factor: number): Float32Array {
-  const out = new Float32Array(latents.length);
+/** latents x factor (after the VAE encoder) or, with 1 / factor, before the decoder; into `out` when given (it may be `latents`). */
+export function scaleLatents(latents: Float32Array, factor: number, out: Float32Array = new Float32Array(latents.length)): Float32Array {
   for (let k = 0; k < out.length; k++) out[k] = latents[k] * factor;
   return out;
 }
@@ -182,11 +181,11 @@ export function blendAfterStep(scheduler: Scheduler, i: number, latents: Float32
   return blendLatents(latents, known, mask);
 }
 
-/** The latents a run starts from: pure noise x initNoiseSigma at strength 1, else the image latents noised to the first step. */
-export function startLatents(scheduler: Scheduler, noise: Float32Array, imageLatents: Float32Array | null, strength: number): Float32Array {
+/** The latents a run starts from: pure noise x initNoiseSigma at strength 1 (into `out` when given), else the image latents noised to the first step. */
+export function startLatents(scheduler: Scheduler, noise: Float32Array, imageLatents: Float32Array | null, strength: number, out?: Float32Array): Float32Array {
   if (strength >= 1 || !imageLatents) {
     if (strength < 1) throw new RangeError('a strength below 1 needs the image latents');
-    return scaleLatents(noise, scheduler.initNoiseSigma);
+    return scaleLatents(noise, scheduler.initNoiseSigma, out);
   }
   return scheduler.addNoise(imageLatents, noise, 0);
 }
