@@ -33,6 +33,7 @@ function served() {
       port1.postMessage(message, transfer ?? []);
     },
     addEventListener: (type, listener) => port1.addEventListener(type as 'message', listener as (event: Event) => void),
+    removeEventListener: (type, listener) => port1.removeEventListener(type as 'message', listener as (event: Event) => void),
   };
   return { port, sent };
 }
@@ -47,7 +48,7 @@ describe('hashStream', () => {
   });
 
   it('waits when the hashing falls behind: four buffers out at most', async () => {
-    const port: HashPort = { postMessage: () => {}, addEventListener: () => {} };
+    const port: HashPort = { postMessage: () => {}, addEventListener: () => {}, removeEventListener: () => {} };
     const stream = remoteHashStream(port, 16);
     for (let i = 0; i < 4; i++) await stream.update(bytes.subarray(0, 16));
     const fifth = await Promise.race([stream.update(bytes.subarray(0, 16)).then(() => 'sent'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 50))]);
@@ -88,12 +89,21 @@ describe('hashStream', () => {
 
   it('says so when the hashing worker stops, instead of waiting for ever', async () => {
     const listeners: ((event: MessageEvent) => void)[] = [];
-    const port: HashPort = { postMessage: () => {}, addEventListener: (type, listener) => void (type === 'error' && listeners.push(listener)) };
+    const port: HashPort = { postMessage: () => {}, addEventListener: (type, listener) => void (type === 'error' && listeners.push(listener)), removeEventListener: () => {} };
     const stream = remoteHashStream(port, 16);
     const digest = stream.digest();
     listeners.forEach((listener) => listener(new MessageEvent('error')));
     await expect(digest).rejects.toThrow('The SHA-256 could not be worked out (the hashing worker stopped).');
     await expect(stream.update(bytes)).rejects.toThrow('could not be worked out');
+  });
+
+  it('lets go of the shared worker once closed: no listeners left behind', () => {
+    const listening = new Set<unknown>();
+    const port: HashPort = { postMessage: () => {}, addEventListener: (_, listener) => void listening.add(listener), removeEventListener: (_, listener) => void listening.delete(listener) };
+    const streams = [remoteHashStream(port, 16), remoteHashStream(port, 16)];
+    expect(listening.size).toBe(4);
+    streams.forEach((stream) => stream.close());
+    expect(listening.size).toBe(0);
   });
 
   it('hashes in this thread where there are no workers', async () => {

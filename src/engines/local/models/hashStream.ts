@@ -26,6 +26,7 @@ export type HashReply = { id: number } & ({ kind: 'free'; buffer: ArrayBuffer } 
 export interface HashPort {
   postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message' | 'error', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message' | 'error', listener: (event: MessageEvent) => void): void;
 }
 
 /** Buffers in flight per stream: enough to keep the hashing thread busy while the next ones fill. */
@@ -75,7 +76,7 @@ export function remoteHashStream(port: HashPort, bufferBytes: number): HashStrea
     digests = [];
     waitingForFree?.();
   };
-  port.addEventListener('message', ({ data }: MessageEvent<HashReply>) => {
+  const onMessage = ({ data }: MessageEvent<HashReply>) => {
     if (data.id !== id) return;
     if (data.kind === 'free') {
       free.push(data.buffer);
@@ -83,9 +84,11 @@ export function remoteHashStream(port: HashPort, bufferBytes: number): HashStrea
       waitingForFree = null;
     } else if (data.kind === 'digest') digests.shift()?.resolve(data.hex);
     else fail(data.message);
-  });
+  };
   // The worker itself failed (it could not load): nothing more will come back.
-  port.addEventListener('error', () => fail('the hashing worker stopped'));
+  const onError = () => fail('the hashing worker stopped');
+  port.addEventListener('message', onMessage);
+  port.addEventListener('error', onError);
   const send = (request: HashRequest, transfer: Transferable[] = []) => port.postMessage(request, transfer);
 
   async function bufferFor(length: number): Promise<ArrayBuffer> {
@@ -123,7 +126,13 @@ export function remoteHashStream(port: HashPort, bufferBytes: number): HashStrea
         send({ id, kind: 'digest' });
       }),
     reset: () => send({ id, kind: 'reset' }),
-    close: () => send({ id, kind: 'close' }),
+    close: () => {
+      send({ id, kind: 'close' });
+      // The worker is shared by every download: this stream's listeners and buffers must not stay with it.
+      port.removeEventListener('message', onMessage);
+      port.removeEventListener('error', onError);
+      free.length = 0;
+    },
   };
 }
 
