@@ -91,20 +91,15 @@ export function remoteHashStream(port: HashPort, bufferBytes: number): HashStrea
   port.addEventListener('error', onError);
   const send = (request: HashRequest, transfer: Transferable[] = []) => port.postMessage(request, transfer);
 
-  async function bufferFor(length: number): Promise<ArrayBuffer> {
+  /** A free buffer of `bufferBytes`; when all are out, the hashing is behind the network and this waits for one. */
+  async function freeBuffer(): Promise<ArrayBuffer> {
     for (;;) {
       if (failed) throw failed;
-      const at = free.findIndex((buffer) => buffer.byteLength >= length);
-      if (at >= 0) return free.splice(at, 1)[0];
+      const buffer = free.pop();
+      if (buffer) return buffer;
       if (made < IN_FLIGHT) {
         made++;
-        return new ArrayBuffer(Math.max(length, bufferBytes));
-      }
-      // Every buffer is out: the hashing is behind the network. A small free one is dropped for a bigger one.
-      if (free.length) {
-        free.pop();
-        made--;
-        continue;
+        return new ArrayBuffer(bufferBytes);
       }
       await new Promise<void>((resolve) => (waitingForFree = resolve));
     }
@@ -114,7 +109,7 @@ export function remoteHashStream(port: HashPort, bufferBytes: number): HashStrea
     async update(bytes) {
       for (let at = 0; at < bytes.length; at += bufferBytes) {
         const piece = bytes.subarray(at, at + bufferBytes);
-        const buffer = await bufferFor(piece.length);
+        const buffer = await freeBuffer();
         new Uint8Array(buffer).set(piece);
         send({ id, kind: 'update', buffer, length: piece.length }, [buffer]);
       }
